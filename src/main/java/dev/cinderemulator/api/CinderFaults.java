@@ -1,0 +1,60 @@
+package dev.cinderemulator.api;
+
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every failure becomes a Cinder fault. Spring's own failures map to what Cinder's router and WSGI
+ * layer answer: an unknown path or a method a route lacks is webob's 404, an unexpected error is
+ * the {@code computeFault} 500 text, never a stack trace.
+ */
+@RestControllerAdvice
+class CinderFaults {
+
+    private static final Log LOG = LogFactory.getLog(CinderFaults.class);
+    static final String INTERNAL_ERROR = "The server has either erred or is incapable of performing the requested "
+            + "operation.";
+
+    @ExceptionHandler(CinderException.class)
+    ResponseEntity<Map<String, Object>> cinder(CinderException failure) {
+        return respond(failure);
+    }
+
+    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class,
+            HttpRequestMethodNotSupportedException.class })
+    ResponseEntity<Map<String, Object>> noRoute(Exception failure) {
+        return respond(CinderException.resourceNotFound());
+    }
+
+    @ExceptionHandler(HttpMediaTypeException.class)
+    ResponseEntity<Map<String, Object>> mediaType(Exception failure) {
+        return respond(new CinderException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception failure) {
+        LOG.error("Unexpected failure; answering as Cinder's FaultWrapper does", failure);
+        return respond(new CinderException(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR));
+    }
+
+    static ResponseEntity<Map<String, Object>> respond(CinderException failure) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (failure.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, failure.retryAfter());
+        }
+        return new ResponseEntity<>(Fault.of(failure).body(), headers, failure.status());
+    }
+}

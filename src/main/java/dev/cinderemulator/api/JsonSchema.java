@@ -1,0 +1,271 @@
+package dev.cinderemulator.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The subset of Draft-4 JSON Schema that Cinder's request schemas use, validated the way Cinder's
+ * {@code _SchemaValidator} does: keywords in declaration order, the first error wins, and the
+ * message is jsonschema's text wrapped in "Invalid input for field/attribute X. Value: V. ...".
+ */
+public final class JsonSchema {
+
+    /** One keyword check; returns the first error it finds. */
+    private interface Keyword {
+        Optional<Violation> check(JsonNode instance, String lastPathElement);
+    }
+
+    private record Violation(String pathElement, JsonNode instance, String message) {
+    }
+
+    private final List<Keyword> keywords = new ArrayList<>();
+    private final Map<String, JsonSchema> properties = new LinkedHashMap<>();
+    private final Map<String, JsonSchema> patternProperties = new LinkedHashMap<>();
+    private boolean propertiesKeyword;
+
+    public static JsonSchema schema() {
+        return new JsonSchema();
+    }
+
+    /** Validates a request body; a failure is Cinder's 400 {@code ValidationError}. */
+    public void validate(JsonNode body) {
+        Optional<Violation> violation = firstViolation(body, null);
+        if (violation.isPresent()) {
+            Violation found = violation.get();
+            if (found.pathElement() == null) {
+                throw CinderException.badRequest(found.message());
+            }
+            throw CinderException.badRequest("Invalid input for field/attribute " + found.pathElement() + ". Value: "
+                    + PythonText.str(found.instance()) + ". " + found.message());
+        }
+    }
+
+    public boolean accepts(JsonNode instance) {
+        return firstViolation(instance, null).isEmpty();
+    }
+
+    private Optional<Violation> firstViolation(JsonNode instance, String pathElement) {
+        for (Keyword keyword : keywords) {
+            Optional<Violation> violation = keyword.check(instance, pathElement);
+            if (violation.isPresent()) {
+                return violation;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonSchema add(Keyword keyword) {
+        keywords.add(keyword);
+        return this;
+    }
+
+    private static Violation at(String pathElement, JsonNode instance, String message) {
+        return new Violation(pathElement, instance, message);
+    }
+
+    public JsonSchema type(String... types) {
+        String names = Arrays.stream(types).map(PythonText::repr).collect(Collectors.joining(", "));
+        return add((instance, path) -> Arrays.stream(types).anyMatch(type -> isType(instance, type))
+                ? Optional.empty()
+                : Optional.of(at(path, instance, PythonText.repr(instance) + " is not of type " + names)));
+    }
+
+    static boolean isType(JsonNode instance, String type) {
+        return switch (type) {
+            case "object" -> instance.isObject();
+            case "array" -> instance.isArray();
+            case "string" -> instance.isString();
+            case "boolean" -> instance.isBoolean();
+            case "null" -> instance.isNull();
+            case "integer" -> instance.isIntegralNumber()
+                    || (instance.isNumber() && instance.doubleValue() == Math.rint(instance.doubleValue()));
+            case "number" -> instance.isNumber();
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** {@code properties}: declared order matters, it decides which error is reported first. */
+    public JsonSchema property(String name, JsonSchema schema) {
+        if (!propertiesKeyword) {
+            propertiesKeyword = true;
+            add((instance, path) -> {
+                if (!instance.isObject()) {
+                    return Optional.empty();
+                }
+                for (Map.Entry<String, JsonSchema> property : properties.entrySet()) {
+                    JsonNode value = instance.get(property.getKey());
+                    if (value != null) {
+                        Optional<Violation> violation = property.getValue().firstViolation(value, property.getKey());
+                        if (violation.isPresent()) {
+                            return violation;
+                        }
+                    }
+                }
+                return Optional.empty();
+            });
+        }
+        properties.put(name, schema);
+        return this;
+    }
+
+    public JsonSchema patternProperty(String regex, JsonSchema schema) {
+        Pattern pattern = Pattern.compile(regex);
+        patternProperties.put(regex, schema);
+        return add((instance, path) -> {
+            if (!instance.isObject()) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, JsonNode> entry : instance.properties()) {
+                if (pattern.matcher(entry.getKey()).find()) {
+                    Optional<Violation> violation = schema.firstViolation(entry.getValue(), entry.getKey());
+                    if (violation.isPresent()) {
+                        return violation;
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    public JsonSchema required(String... names) {
+        return add((instance, path) -> {
+            if (instance.isObject()) {
+                for (String name : names) {
+                    if (!instance.has(name)) {
+                        return Optional.of(at(path, instance, PythonText.repr(name) + " is a required property"));
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** {@code additionalProperties: false}, with jsonschema's two texts (plain and patternProperties). */
+    public JsonSchema noAdditionalProperties() {
+        return add((instance, path) -> {
+            if (!instance.isObject()) {
+                return Optional.empty();
+            }
+            TreeSet<String> extras = new TreeSet<>();
+            for (String key : instance.propertyNames()) {
+                boolean patterned = patternProperties.keySet().stream()
+                        .anyMatch(regex -> Pattern.compile(regex).matcher(key).find());
+                if (!properties.containsKey(key) && !patterned) {
+                    extras.add(key);
+                }
+            }
+            if (extras.isEmpty()) {
+                return Optional.empty();
+            }
+            String joined = extras.stream().map(PythonText::repr).collect(Collectors.joining(", "));
+            if (!patternProperties.isEmpty()) {
+                String patterns = new TreeSet<>(patternProperties.keySet()).stream().map(PythonText::repr)
+                        .collect(Collectors.joining(", "));
+                return Optional.of(at(path, instance, joined + (extras.size() == 1 ? " does" : " do")
+                        + " not match any of the regexes: " + patterns));
+            }
+            return Optional.of(at(path, instance, "Additional properties are not allowed (" + joined
+                    + (extras.size() == 1 ? " was" : " were") + " unexpected)"));
+        });
+    }
+
+    public JsonSchema maxLength(int max) {
+        return add((instance, path) -> instance.isString() && length(instance) > max
+                ? Optional.of(at(path, instance, PythonText.repr(instance) + " is too long"))
+                : Optional.empty());
+    }
+
+    public JsonSchema minLength(int min) {
+        return add((instance, path) -> instance.isString() && length(instance) < min
+                ? Optional.of(at(path, instance, PythonText.repr(instance)
+                        + (min == 1 ? " should be non-empty" : " is too short")))
+                : Optional.empty());
+    }
+
+    private static int length(JsonNode string) {
+        String text = string.stringValue();
+        return text.codePointCount(0, text.length());
+    }
+
+    public JsonSchema pattern(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return add((instance, path) -> instance.isString() && !pattern.matcher(instance.stringValue()).find()
+                ? Optional.of(at(path, instance, PythonText.repr(instance) + " does not match "
+                        + PythonText.repr(regex)))
+                : Optional.empty());
+    }
+
+    /** {@code minimum}/{@code maximum} on numbers (strings pass, as in Draft 4). */
+    public JsonSchema range(long minimum, long maximum) {
+        return add((instance, path) -> {
+            if (!instance.isNumber()) {
+                return Optional.empty();
+            }
+            if (instance.doubleValue() < minimum) {
+                return Optional.of(at(path, instance, PythonText.repr(instance) + " is less than the minimum of "
+                        + minimum));
+            }
+            if (instance.doubleValue() > maximum) {
+                return Optional.of(at(path, instance, PythonText.repr(instance)
+                        + " is greater than the maximum of " + maximum));
+            }
+            return Optional.empty();
+        });
+    }
+
+    public JsonSchema enumeration(List<Object> values, String pythonList) {
+        return add((instance, path) -> values.stream().anyMatch(value -> sameValue(instance, value))
+                ? Optional.empty()
+                : Optional.of(at(path, instance, PythonText.repr(instance) + " is not one of " + pythonList)));
+    }
+
+    private static boolean sameValue(JsonNode instance, Object value) {
+        if (value instanceof Boolean bool) {
+            return instance.isBoolean() && instance.booleanValue() == bool;
+        }
+        return instance.isString() && instance.stringValue().equals(value);
+    }
+
+    /** A cinder format checker; formats apply to strings only, like jsonschema's. */
+    public JsonSchema format(String name, Predicate<String> valid) {
+        return add((instance, path) -> !instance.isString() || valid.test(instance.stringValue())
+                ? Optional.empty()
+                : Optional.of(at(path, instance, PythonText.repr(instance) + " is not a " + PythonText.repr(name))));
+    }
+
+    /** A format whose checker raises its own error (Cinder's {@code backup_status}): no field prefix. */
+    public JsonSchema formatRaising(Predicate<String> valid, java.util.function.Function<String, String> message) {
+        return add((instance, path) -> !instance.isString() || valid.test(instance.stringValue())
+                ? Optional.empty()
+                : Optional.of(at(null, instance, message.apply(instance.stringValue()))));
+    }
+
+    public JsonSchema oneOf(JsonSchema... choices) {
+        return add((instance, path) -> {
+            long matches = Arrays.stream(choices).filter(choice -> choice.accepts(instance)).count();
+            if (matches == 1) {
+                return Optional.empty();
+            }
+            return Optional.of(at(path, instance, PythonText.repr(instance)
+                    + (matches == 0 ? " is not valid under any of the given schemas" : " is valid under each of "
+                            + "the given schemas")));
+        });
+    }
+
+    public JsonSchema anyOf(JsonSchema... choices) {
+        return add((instance, path) -> Arrays.stream(choices).anyMatch(choice -> choice.accepts(instance))
+                ? Optional.empty()
+                : Optional.of(at(path, instance, PythonText.repr(instance)
+                        + " is not valid under any of the given schemas")));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cinderemulator.api;
+
+import java.util.Iterator;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Renders JSON values the way Cinder's error texts do, since they come from Python: {@code repr}
+ * inside jsonschema messages ({@code 'x'}, {@code True}, {@code None}) and {@code str} for the
+ * "Value:" part of {@code Invalid input for field/attribute ...}.
+ */
+public final class PythonText {
+
+    private PythonText() {
+    }
+
+    public static String str(JsonNode value) {
+        return value.isString() ? value.stringValue() : repr(value);
+    }
+
+    public static String repr(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "None";
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue() ? "True" : "False";
+        }
+        if (value.isString()) {
+            return repr(value.stringValue());
+        }
+        if (value.isIntegralNumber()) {
+            return value.numberValue().toString();
+        }
+        if (value.isNumber()) {
+            return floatRepr(value.doubleValue());
+        }
+        if (value.isArray()) {
+            StringBuilder text = new StringBuilder("[");
+            for (Iterator<JsonNode> items = value.values().iterator(); items.hasNext();) {
+                text.append(repr(items.next()));
+                if (items.hasNext()) {
+                    text.append(", ");
+                }
+            }
+            return text.append(']').toString();
+        }
+        StringBuilder text = new StringBuilder("{");
+        for (Iterator<Map.Entry<String, JsonNode>> entries = value.properties().iterator(); entries.hasNext();) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            text.append(repr(entry.getKey())).append(": ").append(repr(entry.getValue()));
+            if (entries.hasNext()) {
+                text.append(", ");
+            }
+        }
+        return text.append('}').toString();
+    }
+
+    /** Python's {@code repr(str)}: single quotes unless the text has one and no double quote. */
+    public static String repr(String text) {
+        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder().append(quote);
+        text.codePoints().forEach(c -> {
+            if (c == quote || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(quote).toString();
+    }
+
+    private static String floatRepr(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e16) {
+            return String.format("%.1f", value);
+        }
+        return Double.toString(value).replace("E", "e+").replace("e+-", "e-");
+    }
+}

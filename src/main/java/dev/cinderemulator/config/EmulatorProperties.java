@@ -1,0 +1,79 @@
+package dev.cinderemulator.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every knob of the emulator, with defaults in {@code application.yml}. Durations of the simulated
+ * backup service, Cinder's default quotas, the auth mode and the identities Keystone serves.
+ */
+@ConfigurationProperties("emulator")
+public record EmulatorProperties(
+        String dataDir,
+        @DefaultValue Auth auth,
+        @DefaultValue Timing timing,
+        @DefaultValue Quotas quotas,
+        @DefaultValue Cloud cloud,
+        @DefaultValue Identity identity) {
+
+    public enum AuthMode {
+        KEYSTONE, NOAUTH
+    }
+
+    /** How {@code X-Auth-Token} is checked; static tokens work in keystone mode beside issued ones. */
+    public record Auth(
+            @DefaultValue("keystone") AuthMode mode,
+            @DefaultValue("1h") Duration tokenTtl,
+            @DefaultValue List<StaticToken> staticTokens) {
+    }
+
+    public record StaticToken(String token, String user, String project) {
+    }
+
+    /**
+     * How long the emulated cinder-backup and cinder-volume services take for each operation; zero
+     * means the transition is due at once (the scheduler still applies it, as Cinder's RPC does).
+     */
+    public record Timing(
+            @DefaultValue("2s") Duration backupCreate,
+            @DefaultValue("2s") Duration backupRestore,
+            @DefaultValue("1s") Duration backupDelete,
+            @DefaultValue("1s") Duration backupImport,
+            @DefaultValue("1s") Duration volumeCreate,
+            @DefaultValue("1s") Duration volumeDelete,
+            @DefaultValue("1s") Duration snapshotCreate,
+            @DefaultValue("1s") Duration snapshotDelete,
+            @DefaultValue("100ms") Duration pollInterval) {
+    }
+
+    /** Cinder's default per-project quotas ({@code cinder/quota.py}). */
+    public record Quotas(
+            @DefaultValue("10") int volumes,
+            @DefaultValue("10") int snapshots,
+            @DefaultValue("1000") int gigabytes,
+            @DefaultValue("10") int backups,
+            @DefaultValue("1000") int backupGigabytes) {
+    }
+
+    /** What the emulated deployment looks like from outside. */
+    public record Cloud(
+            String publicBaseUrl,
+            @DefaultValue("RegionOne") String region,
+            @DefaultValue("nova") String availabilityZone,
+            @DefaultValue("cinder.backup.drivers.swift.SwiftBackupDriver") String backupService,
+            @DefaultValue("114688") int maxRequestBodySize) {
+    }
+
+    /** Users and projects Keystone serves; the defaults are those of the emulator contract. */
+    public record Identity(@DefaultValue List<User> users, @DefaultValue List<Project> projects) {
+    }
+
+    public record User(String id, String name, String password, String project, List<String> roles) {
+    }
+
+    public record Project(String id, String name) {
+    }
+}
