@@ -62,6 +62,8 @@ CREATE TABLE backups (
     data_timestamp        TIMESTAMP(6) NOT NULL,
     restore_volume_id     VARCHAR(36),
     num_dependent_backups INTEGER      NOT NULL,
+    finished_at           TIMESTAMP(6),
+    import_record         VARCHAR(1000000),
     encryption_key_id     VARCHAR(36),
     metadata              VARCHAR(100000) NOT NULL,
     created_at            TIMESTAMP(6) NOT NULL,

@@ -1,0 +1,327 @@
+package dev.cinderemulator.backup;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.store.MetadataConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A volume backup and its status machine ({@code cinder/backup/api.py} and {@code manager.py}):
+ * {@code creating → available | error}, {@code available → restoring → available},
+ * {@code available | error → deleting → gone} (any status when forced). Every refusal is Cinder's
+ * {@code InvalidBackup} text, produced here.
+ */
+@Entity
+@Table(name = "backups")
+public class Backup {
+
+    public static final String IMPORT_VOLUME_ID = "00000000-0000-0000-0000-000000000000";
+    /** {@code constants.FIXED_KEY_ID}: never shown as an encryption key. */
+    static final String FIXED_KEY_ID = "00000000-0000-0000-0000-000000000000";
+
+    @Id
+    private String id;
+    @Column(name = "project_id", nullable = false)
+    private String projectId;
+    @Column(name = "user_id", nullable = false)
+    private String userId;
+    @Column(name = "volume_id", nullable = false)
+    private String volumeId;
+    @Column(name = "snapshot_id")
+    private String snapshotId;
+    @Column(name = "parent_id")
+    private String parentId;
+    @Column(name = "display_name")
+    private String name;
+    @Column(name = "display_description")
+    private String description;
+    @Column(nullable = false)
+    private String status;
+    @Column(name = "fail_reason")
+    private String failReason;
+    @Column(nullable = false)
+    private int size;
+    @Column(name = "object_count", nullable = false)
+    private int objectCount;
+    private String container;
+    @Column(name = "availability_zone")
+    private String availabilityZone;
+    private String service;
+    private String host;
+    @Column(name = "data_timestamp", nullable = false)
+    private LocalDateTime dataTimestamp;
+    @Column(name = "restore_volume_id")
+    private String restoreVolumeId;
+    @Column(name = "num_dependent_backups", nullable = false)
+    private int dependentBackups;
+    @Column(name = "finished_at")
+    private LocalDateTime finishedAt;
+    /** The record being imported, kept until the manager has applied it. */
+    @Column(name = "import_record")
+    private String pendingImport;
+    @Column(name = "encryption_key_id")
+    private String encryptionKeyId;
+    @Convert(converter = MetadataConverter.class)
+    @Column(nullable = false)
+    private Map<String, String> metadata = new LinkedHashMap<>();
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+    @Version
+    private long version;
+
+    protected Backup() {
+    }
+
+    /** A new backup as the API creates it: {@code creating}, sized like its volume, stamped now. */
+    static Backup creating(String id, String projectId, String userId, String volumeId, int size,
+            LocalDateTime dataTimestamp, LocalDateTime now) {
+        Backup backup = new Backup();
+        backup.id = id;
+        backup.projectId = projectId;
+        backup.userId = userId;
+        backup.volumeId = volumeId;
+        backup.size = size;
+        backup.status = "creating";
+        backup.dataTimestamp = dataTimestamp;
+        backup.createdAt = now;
+        backup.updatedAt = now;
+        return backup;
+    }
+
+    void describe(String name, String description, LocalDateTime now) {
+        this.name = name;
+        this.description = description;
+        this.updatedAt = now;
+    }
+
+    void source(String snapshotId, String parentId, String container, String availabilityZone) {
+        this.snapshotId = snapshotId;
+        this.parentId = parentId;
+        this.container = container;
+        this.availabilityZone = availabilityZone;
+    }
+
+    /** The manager picked the backup up: it now belongs to a backup host and driver. */
+    void assignService(String service, String host) {
+        this.service = service;
+        this.host = host;
+    }
+
+    void replaceMetadata(Map<String, String> metadata, LocalDateTime now) {
+        this.metadata = new LinkedHashMap<>(metadata);
+        this.updatedAt = now;
+    }
+
+    /** {@code _finish_backup}: only a backup still {@code creating} becomes available. */
+    boolean finishCreating(int volumeSize, String zone, String defaultContainer, LocalDateTime now) {
+        if (!status.equals("creating")) {
+            return false;
+        }
+        size = volumeSize;
+        objectCount = Math.max(1, volumeSize * 21);
+        availabilityZone = availabilityZone == null ? zone : availabilityZone;
+        container = container == null ? defaultContainer : container;
+        finishedAt = now;
+        moveTo("available", now);
+        return true;
+    }
+
+    void fail(String reason, LocalDateTime now) {
+        failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
+        moveTo("error", now);
+    }
+
+    void startDeleting(boolean force, LocalDateTime now) {
+        if (!force && !status.equals("available") && !status.equals("error")) {
+            throw invalid("Backup status must be available or error");
+        }
+        moveTo("deleting", now);
+    }
+
+    void startRestoring(String volumeId, LocalDateTime now) {
+        checkRestorable();
+        restoreVolumeId = volumeId;
+        moveTo("restoring", now);
+    }
+
+    void checkRestorable() {
+        if (!status.equals("available")) {
+            throw invalid("Backup status must be available");
+        }
+    }
+
+    void finishRestoring(LocalDateTime now) {
+        if (status.equals("restoring")) {
+            moveTo("available", now);
+        }
+    }
+
+    void checkExportable() {
+        if (!status.equals("available")) {
+            throw invalid("Backup status must be available and not " + status + ".");
+        }
+    }
+
+    void resetStatus(String next, LocalDateTime now) {
+        moveTo(next, now);
+    }
+
+    /** The manager's {@code import_record}: the record's content, this backup's owner and id. */
+    void importRecord(BackupRecord record, String service, String host, String zone, LocalDateTime now) {
+        volumeId = record.volumeId() == null ? volumeId : record.volumeId();
+        snapshotId = record.snapshotId();
+        parentId = record.parentId();
+        name = record.name();
+        description = record.description();
+        container = record.container();
+        size = record.size();
+        objectCount = record.objectCount();
+        dependentBackups = record.dependentBackups();
+        encryptionKeyId = record.encryptionKeyId();
+        metadata = new LinkedHashMap<>(record.metadata());
+        if (record.dataTimestamp() != null) {
+            dataTimestamp = record.dataTimestamp();
+        }
+        this.service = service;
+        this.host = host;
+        availabilityZone = zone;
+        finishedAt = now;
+        pendingImport = null;
+        moveTo("available", now);
+    }
+
+    void awaitImport(String backupUrl) {
+        pendingImport = backupUrl;
+    }
+
+    String pendingImport() {
+        return pendingImport;
+    }
+
+    void dependentFinished() {
+        dependentBackups++;
+    }
+
+    void dependentRemoved() {
+        dependentBackups = Math.max(0, dependentBackups - 1);
+    }
+
+    static CinderException invalid(String reason) {
+        return CinderException.badRequest("Invalid backup: " + reason);
+    }
+
+    private void moveTo(String next, LocalDateTime now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String volumeId() {
+        return volumeId;
+    }
+
+    public String snapshotId() {
+        return snapshotId;
+    }
+
+    public String parentId() {
+        return parentId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String failReason() {
+        return failReason;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int objectCount() {
+        return objectCount;
+    }
+
+    public String container() {
+        return container;
+    }
+
+    public String availabilityZone() {
+        return availabilityZone;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public LocalDateTime dataTimestamp() {
+        return dataTimestamp;
+    }
+
+    public String restoreVolumeId() {
+        return restoreVolumeId;
+    }
+
+    public int dependentBackups() {
+        return dependentBackups;
+    }
+
+    public boolean hasFinished() {
+        return finishedAt != null;
+    }
+
+    public String encryptionKeyId() {
+        return encryptionKeyId;
+    }
+
+    public Map<String, String> metadata() {
+        return Map.copyOf(metadata);
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isIncremental() {
+        return parentId != null;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.cinderemulator.backup;
+
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.lifecycle.Transition;
+import dev.cinderemulator.lifecycle.TransitionAction;
+import dev.cinderemulator.lifecycle.TransitionHandler;
+import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.volume.RestoredContent;
+import dev.cinderemulator.volume.Snapshot;
+import dev.cinderemulator.volume.Volume;
+import dev.cinderemulator.volume.VolumeService;
+
+/**
+ * Cinder's backup API ({@code cinder/backup/api.py}) and, through the transitions it schedules,
+ * its backup manager. Checks run in Cinder's order, so the same bad request gets the same error.
+ */
+@Service
+@Transactional
+class BackupService implements TransitionHandler {
+
+    static final String BACKUP_HOST = "emulator@backup";
+    static final String DEFAULT_CONTAINER = "volumebackups";
+
+    private final Backups backups;
+    private final BackupQuotas quotas;
+    private final VolumeService volumes;
+    private final TransitionScheduler scheduler;
+    private final EmulatorClock clock;
+    private final EmulatorProperties properties;
+
+    BackupService(Backups backups, BackupQuotas quotas, VolumeService volumes, TransitionScheduler scheduler,
+            EmulatorClock clock, EmulatorProperties properties) {
+        this.backups = backups;
+        this.quotas = quotas;
+        this.volumes = volumes;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** A project-scoped get for non-admins: someone else's backup is simply not found. */
+    @Transactional(readOnly = true)
+    Backup backup(CinderRequest request, String id) {
+        Optional<Backup> backup = request.isAdmin() ? backups.findById(id)
+                : backups.findByIdAndProjectId(id, request.projectId());
+        return backup.orElseThrow(() -> notFound(id));
+    }
+
+    static CinderException notFound(String id) {
+        return CinderException.notFound("Backup " + id + " could not be found.");
+    }
+
+    Backup create(CinderRequest request, BackupDraft draft) {
+        Volume volume = volumes.volume(request, draft.volumeId());
+        Snapshot snapshot = null;
+        if (draft.snapshotId() != null) {
+            snapshot = volumes.snapshot(request, draft.snapshotId());
+            if (!snapshot.volumeId().equals(volume.id())) {
+                throw CinderException.badRequest("Invalid volume: Volume " + volume.id()
+                        + " does not match with snapshot.volume_id " + snapshot.volumeId() + ".");
+            }
+        }
+        LocalDateTime now = clock.now();
+        volumes.startBackup(volume, snapshot, draft.force());
+        quotas.reserve(request.projectId(), volume.size());
+        String parentId = draft.incremental() ? latestParent(request, volume, snapshot).id() : null;
+        LocalDateTime dataTimestamp = snapshot != null ? snapshot.createdAt() : now;
+        Backup backup = Backup.creating(UUID.randomUUID().toString(), request.projectId(), request.userId(),
+                volume.id(), volume.size(), dataTimestamp, now);
+        backup.describe(draft.name(), draft.description(), now);
+        backup.source(snapshot == null ? null : snapshot.id(), parentId, draft.container(), draft.availabilityZone());
+        backup.replaceMetadata(draft.metadata(), now);
+        if (draft.availabilityZone() == null || draft.availabilityZone().equals(zone())) {
+            backup.assignService(properties.cloud().backupService(), BACKUP_HOST);
+        }
+        backups.save(backup);
+        scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id(), properties.timing().backupCreate());
+        return backup;
+    }
+
+    /**
+     * The parent of an incremental: the available backup of the volume with the latest data
+     * timestamp (older than the snapshot, for snapshot backups).
+     */
+    private Backup latestParent(CinderRequest request, Volume volume, Snapshot snapshot) {
+        return backups.findByVolumeIdAndProjectId(volume.id(), request.projectId()).stream()
+                .filter(candidate -> candidate.status().equals("available"))
+                .filter(candidate -> snapshot == null || candidate.dataTimestamp().isBefore(snapshot.createdAt()))
+                .max(Comparator.comparing(Backup::dataTimestamp))
+                .orElseThrow(() -> Backup.invalid("No backups available to do an incremental backup."));
+    }
+
+    Backup update(CinderRequest request, String id, BackupChanges changes) {
+        Backup backup = backup(request, id);
+        LocalDateTime now = clock.now();
+        backup.describe(changes.nameGiven() ? changes.name() : backup.name(),
+                changes.descriptionGiven() ? changes.description() : backup.description(), now);
+        if (changes.metadata() != null) {
+            backup.replaceMetadata(changes.metadata(), now);
+        }
+        return backup;
+    }
+
+    void delete(CinderRequest request, String id) {
+        Backup backup = backup(request, id);
+        startDeleting(backup, false);
+    }
+
+    void forceDelete(CinderRequest request, String id) {
+        Backup backup = backup(request, id);
+        if (!request.isAdmin()) {
+            throw CinderException.policy("volume_extension:backup_admin_actions:force_delete");
+        }
+        startDeleting(backup, true);
+    }
+
+    private void startDeleting(Backup backup, boolean force) {
+        String before = backup.status();
+        backup.startDeleting(force, clock.now());
+        if (backups.existsByParentId(backup.id())) {
+            throw Backup.invalid("Incremental backups exist for this backup.");
+        }
+        // Work still in flight for this backup is aborted, and what it held is let go.
+        scheduler.cancelFor(backup.id());
+        if (before.equals("creating")) {
+            volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
+        } else if (before.equals("restoring") && backup.restoreVolumeId() != null) {
+            volumes.failRestore(backup.restoreVolumeId());
+        }
+        scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id(), properties.timing().backupDelete());
+    }
+
+    RestoreResult restore(CinderRequest request, String id, String volumeId, String name) {
+        Backup backup = backup(request, id);
+        backup.checkRestorable();
+        Volume target = volumeId == null ? volumes.createRestoreTarget(request, id, backup.size(), name)
+                : volumes.volume(request, volumeId);
+        volumes.startRestore(target, backup.size());
+        backup.startRestoring(target.id(), clock.now());
+        scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id(), properties.timing().backupRestore());
+        return new RestoreResult(id, target.id(), target.name());
+    }
+
+    String export(CinderRequest request, String id) {
+        Backup backup = backup(request, id);
+        if (!request.isAdmin()) {
+            throw CinderException.policy("backup:export-import");
+        }
+        backup.checkExportable();
+        return BackupRecord.encode(backup);
+    }
+
+    Backup importRecord(CinderRequest request, String backupUrl) {
+        if (!request.isAdmin()) {
+            throw CinderException.policy("backup:backup-import");
+        }
+        BackupRecord record = BackupRecord.decode(backupUrl);
+        if (backups.existsById(record.id())) {
+            throw Backup.invalid("Backup already exists in database.");
+        }
+        LocalDateTime now = clock.now();
+        Backup backup = Backup.creating(record.id(), request.projectId(), request.userId(), Backup.IMPORT_VOLUME_ID,
+                record.size(), now, now);
+        backup.awaitImport(backupUrl);
+        backups.save(backup);
+        scheduler.schedule(TransitionAction.BACKUP_IMPORT, backup.id(), properties.timing().backupImport());
+        return backup;
+    }
+
+    /** {@code os-reset_status}: applied by the manager, which ignores backups that never reached a host. */
+    void resetStatus(CinderRequest request, String id, String status) {
+        Backup backup = backup(request, id);
+        if (!request.isAdmin()) {
+            throw CinderException.policy("volume_extension:backup_admin_actions:reset_status");
+        }
+        if (backup.service() != null) {
+            backup.resetStatus(status, clock.now());
+        }
+    }
+
+    @Override
+    public Set<TransitionAction> handles() {
+        return Set.of(TransitionAction.BACKUP_CREATE, TransitionAction.BACKUP_RESTORE, TransitionAction.BACKUP_DELETE,
+                TransitionAction.BACKUP_IMPORT);
+    }
+
+    @Override
+    public void complete(Transition transition) {
+        Optional<Backup> found = backups.findById(transition.resourceId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Backup backup = found.get();
+        LocalDateTime now = clock.now();
+        switch (transition.action()) {
+            case BACKUP_CREATE -> finishCreate(backup, now);
+            case BACKUP_RESTORE -> finishRestore(backup, now);
+            case BACKUP_DELETE -> finishDelete(backup);
+            case BACKUP_IMPORT -> backup.importRecord(BackupRecord.decode(backup.pendingImport()),
+                    properties.cloud().backupService(), BACKUP_HOST, zone(), now);
+            default -> throw new IllegalStateException("Not a backup transition: " + transition.action());
+        }
+    }
+
+    private void finishCreate(Backup backup, LocalDateTime now) {
+        if (backup.service() == null) {
+            // The scheduler found no backup service in the requested availability zone.
+            backup.fail("Service not found for creating backup.", now);
+            volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
+            return;
+        }
+        int size = volumes.findVolume(backup.volumeId()).map(Volume::size).orElse(backup.size());
+        if (backup.finishCreating(size, zone(), DEFAULT_CONTAINER, now) && backup.parentId() != null) {
+            backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
+        }
+        volumes.finishBackup(backup.volumeId(), backup.snapshotId(), false);
+    }
+
+    private void finishRestore(Backup backup, LocalDateTime now) {
+        if (backup.restoreVolumeId() != null) {
+            Optional<Volume> source = volumes.findVolume(backup.volumeId());
+            volumes.finishRestore(backup.restoreVolumeId(), new RestoredContent(backup.id(), backup.volumeId(),
+                    source.map(Volume::name).orElse(null), source.map(Volume::description).orElse(null),
+                    source.map(Volume::metadata).orElse(Map.of()), source.map(Volume::bootable).orElse(false)));
+        }
+        backup.finishRestoring(now);
+    }
+
+    private void finishDelete(Backup backup) {
+        if (!backup.status().equals("deleting")) {
+            return;
+        }
+        if (backup.parentId() != null && backup.hasFinished()) {
+            backups.findById(backup.parentId()).ifPresent(Backup::dependentRemoved);
+        }
+        backups.delete(backup);
+    }
+
+    private String zone() {
+        return properties.cloud().availabilityZone();
+    }
+
+    record RestoreResult(String backupId, String volumeId, String volumeName) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.cinderemulator.backup;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Backups extends JpaRepository<Backup, String> {
+
+    Optional<Backup> findByIdAndProjectId(String id, String projectId);
+
+    long countByProjectId(String projectId);
+
+    @Query("select coalesce(sum(b.size), 0) from Backup b where b.projectId = :projectId")
+    long sumSizeByProjectId(String projectId);
+
+    boolean existsByParentId(String parentId);
+
+    List<Backup> findByVolumeIdAndProjectId(String volumeId, String projectId);
+}

@@ -1,0 +1,26 @@
+package dev.cinderemulator.lifecycle;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface Transitions extends JpaRepository<Transition, Long> {
+
+    @Query("select t from Transition t where t.dueAt <= :now order by t.dueAt, t.id")
+    List<Transition> findDue(LocalDateTime now, Limit limit);
+
+    List<Transition> findByResourceId(String resourceId);
+
+    /** Consuming the row is what makes the work happen exactly once, however many workers race. */
+    @Modifying
+    @Query("delete from Transition t where t.id = :id")
+    int consume(Long id);
+
+    @Modifying
+    @Query("delete from Transition t where t.resourceId = :resourceId")
+    int cancelFor(String resourceId);
+}

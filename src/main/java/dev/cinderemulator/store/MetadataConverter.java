@@ -1,0 +1,28 @@
+package dev.cinderemulator.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Cinder's key/value metadata (volume, snapshot and backup) kept as one JSON column. */
+@Converter
+public class MetadataConverter implements AttributeConverter<Map<String, String>, String> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {
+    };
+
+    @Override
+    public String convertToDatabaseColumn(Map<String, String> metadata) {
+        return JSON.writeValueAsString(metadata == null ? Map.of() : metadata);
+    }
+
+    @Override
+    public Map<String, String> convertToEntityAttribute(String column) {
+        return column == null || column.isBlank() ? new LinkedHashMap<>() : JSON.readValue(column, TYPE);
+    }
+}

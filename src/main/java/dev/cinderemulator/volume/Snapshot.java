@@ -1,0 +1,150 @@
+package dev.cinderemulator.volume;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.store.MetadataConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A Cinder volume snapshot: {@code creating} → {@code available}, and {@code backing-up} while a backup reads it. */
+@Entity
+@Table(name = "snapshots")
+public class Snapshot {
+
+    @Id
+    private String id;
+    @Column(name = "project_id", nullable = false)
+    private String projectId;
+    @Column(name = "user_id", nullable = false)
+    private String userId;
+    @Column(name = "volume_id", nullable = false)
+    private String volumeId;
+    @Column(name = "display_name")
+    private String name;
+    @Column(name = "display_description")
+    private String description;
+    @Column(nullable = false)
+    private String status;
+    @Column(nullable = false)
+    private int size;
+    @Convert(converter = MetadataConverter.class)
+    @Column(nullable = false)
+    private Map<String, String> metadata = new LinkedHashMap<>();
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+    @Version
+    private long version;
+
+    protected Snapshot() {
+    }
+
+    Snapshot(String id, Volume volume, String userId, String name, String description, Map<String, String> metadata,
+            LocalDateTime now) {
+        this.id = id;
+        this.projectId = volume.projectId();
+        this.userId = userId;
+        this.volumeId = volume.id();
+        this.size = volume.size();
+        this.name = name;
+        this.description = description;
+        this.metadata = new LinkedHashMap<>(metadata);
+        this.status = "creating";
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void describe(String name, String description, LocalDateTime now) {
+        this.name = name;
+        this.description = description;
+        this.updatedAt = now;
+    }
+
+    void finishCreating(LocalDateTime now) {
+        if (status.equals("creating")) {
+            moveTo("available", now);
+        }
+    }
+
+    void startDeleting(LocalDateTime now) {
+        if (!status.equals("available") && !status.equals("error")) {
+            throw CinderException.badRequest("Invalid snapshot: Volume Snapshot status must be available or error "
+                    + "and must not be part of a group.");
+        }
+        moveTo("deleting", now);
+    }
+
+    void checkBackupSource() {
+        if (!status.equals("available")) {
+            throw CinderException.badRequest("Invalid snapshot: Snapshot to be backed up must be available, but the "
+                    + "current status is \"" + status + "\".");
+        }
+    }
+
+    void startBackingUp(LocalDateTime now) {
+        moveTo("backing-up", now);
+    }
+
+    void finishBackingUp(LocalDateTime now) {
+        if (status.equals("backing-up")) {
+            moveTo("available", now);
+        }
+    }
+
+    private void moveTo(String next, LocalDateTime now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String volumeId() {
+        return volumeId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public Map<String, String> metadata() {
+        return Map.copyOf(metadata);
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.cinderemulator.volume;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Snapshots extends JpaRepository<Snapshot, String> {
+
+    Optional<Snapshot> findByIdAndProjectId(String id, String projectId);
+
+    long countByProjectId(String projectId);
+
+    boolean existsByVolumeId(String volumeId);
+
+    @Query("select coalesce(sum(s.size), 0) from Snapshot s where s.projectId = :projectId")
+    long sumSizeByProjectId(String projectId);
+}

@@ -1,0 +1,111 @@
+package dev.cinderemulator.volume;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.api.CinderTime;
+
+/**
+ * Cinder's volume and snapshot views ({@code cinder/api/v3/views/volumes.py}, {@code snapshots.py}):
+ * which fields appear at which microversion and for whom is decided here and nowhere else.
+ */
+final class VolumeViews {
+
+    /** The id Cinder gives its {@code __DEFAULT__} volume type in a fresh deployment. */
+    static final String DEFAULT_VOLUME_TYPE_ID = "7c9cf2ef-2b5c-4f1b-9c8f-3f4d1b9e0a55";
+
+    private VolumeViews() {
+    }
+
+    static Map<String, Object> summary(CinderRequest request, Volume volume) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", volume.id());
+        view.put("links", links(request, "volumes", volume.id()));
+        view.put("name", volume.name());
+        return view;
+    }
+
+    static Map<String, Object> detail(CinderRequest request, Volume volume) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", volume.id());
+        view.put("status", volume.status());
+        view.put("size", volume.size());
+        view.put("availability_zone", volume.availabilityZone());
+        view.put("created_at", CinderTime.format(volume.createdAt()));
+        view.put("updated_at", CinderTime.format(volume.updatedAt()));
+        view.put("attachments", List.of());
+        view.put("name", volume.name());
+        view.put("description", volume.description());
+        view.put("volume_type", volume.volumeType());
+        view.put("snapshot_id", volume.snapshotId());
+        view.put("source_volid", volume.sourceVolumeId());
+        view.put("metadata", new TreeMap<>(volume.metadata()));
+        view.put("links", links(request, "volumes", volume.id()));
+        view.put("user_id", volume.userId());
+        view.put("bootable", Boolean.toString(volume.bootable()));
+        view.put("encrypted", false);
+        view.put("replication_status", null);
+        view.put("consistencygroup_id", null);
+        view.put("multiattach", volume.multiattach());
+        if (request.isAdmin()) {
+            view.put("migration_status", null);
+            view.put("os-vol-host-attr:host", "emulator@lvm#lvm");
+            view.put("os-vol-mig-status-attr:migstat", null);
+            view.put("os-vol-mig-status-attr:name_id", null);
+            view.put("os-vol-tenant-attr:tenant_id", volume.projectId());
+        }
+        if (request.atLeast(13)) {
+            view.put("group_id", null);
+        }
+        if (request.atLeast(21) && request.isAdmin()) {
+            view.put("provider_id", null);
+        }
+        if (request.atLeast(48)) {
+            view.put("service_uuid", null);
+            view.put("shared_targets", false);
+        }
+        if (request.atLeast(61) && request.isAdmin()) {
+            view.put("cluster_name", null);
+        }
+        if (request.atLeast(63)) {
+            view.put("volume_type_id", DEFAULT_VOLUME_TYPE_ID);
+        }
+        if (request.atLeast(65)) {
+            view.put("consumes_quota", true);
+        }
+        return view;
+    }
+
+    static Map<String, Object> snapshot(CinderRequest request, Snapshot snapshot) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", snapshot.id());
+        view.put("created_at", CinderTime.format(snapshot.createdAt()));
+        view.put("updated_at", CinderTime.format(snapshot.updatedAt()));
+        view.put("name", snapshot.name());
+        view.put("description", snapshot.description());
+        view.put("volume_id", snapshot.volumeId());
+        view.put("status", snapshot.status());
+        view.put("size", snapshot.size());
+        view.put("metadata", new TreeMap<>(snapshot.metadata()));
+        view.put("os-extended-snapshot-attributes:progress", snapshot.status().equals("creating") ? "0%" : "100%");
+        view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
+        if (request.atLeast(14)) {
+            view.put("group_snapshot_id", null);
+        }
+        if (request.atLeast(41)) {
+            view.put("user_id", snapshot.userId());
+        }
+        if (request.atLeast(65)) {
+            view.put("consumes_quota", true);
+        }
+        return view;
+    }
+
+    static List<Map<String, String>> links(CinderRequest request, String collection, String id) {
+        return List.of(Map.of("rel", "self", "href", request.selfHref(collection, id)),
+                Map.of("rel", "bookmark", "href", request.bookmarkHref(collection, id)));
+    }
+}
