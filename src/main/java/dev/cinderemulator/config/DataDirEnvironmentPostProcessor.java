@@ -2,6 +2,7 @@ package dev.cinderemulator.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -9,20 +10,27 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code emulator.data-dir} turns the default in-memory H2 into a file-backed one in that folder,
- * unless {@code spring.datasource.url} names another database (PostgreSQL, say). Every commit is
+ * Chooses the database unless {@code spring.datasource.url} names one (PostgreSQL, say): an
+ * in-memory H2 by default, or with {@code emulator.data-dir} a file-backed H2 in that folder. Every commit is
  * written through at once ({@code WRITE_DELAY=0}), so a kill -9 loses nothing acknowledged.
  */
 class DataDirEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String dataDir = environment.getProperty("emulator.data-dir");
-        if (dataDir == null || dataDir.isBlank() || environment.containsProperty("spring.datasource.url")) {
+        if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
-        String file = Path.of(dataDir).toAbsolutePath().resolve("cinder").toString();
+        String dataDir = environment.getProperty("emulator.data-dir");
+        String url;
+        if (dataDir == null || dataDir.isBlank()) {
+            // A name of its own per start, so two emulators in one JVM (tests) never share a cloud.
+            url = "jdbc:h2:mem:cinder-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        } else {
+            String file = Path.of(dataDir).toAbsolutePath().resolve("cinder").toString();
+            url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        }
         environment.getPropertySources().addLast(new MapPropertySource("emulatorDataDir",
-                Map.of("spring.datasource.url", "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")));
+                Map.of("spring.datasource.url", url)));
     }
 }
