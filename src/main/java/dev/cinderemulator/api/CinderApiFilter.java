@@ -56,9 +56,12 @@ class CinderApiFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.equals("/") || path.equals(PCD_PREFIX) || path.startsWith(PCD_PREFIX + "/")
-                || path.equals("/v3") || path.startsWith("/v3/"));
+        return !isCinderPath(request.getRequestURI());
+    }
+
+    static boolean isCinderPath(String path) {
+        return path.equals("/") || path.equals(PCD_PREFIX) || path.startsWith(PCD_PREFIX + "/") || path.equals("/v3")
+                || path.startsWith("/v3/");
     }
 
     @Override

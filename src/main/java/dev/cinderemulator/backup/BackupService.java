@@ -22,6 +22,8 @@ import dev.cinderemulator.volume.RestoredContent;
 import dev.cinderemulator.volume.Snapshot;
 import dev.cinderemulator.volume.Volume;
 import dev.cinderemulator.volume.VolumeService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /**
  * Cinder's backup API ({@code cinder/backup/api.py}) and, through the transitions it schedules,
@@ -40,15 +42,17 @@ class BackupService implements TransitionHandler {
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final EntityManager entities;
 
     BackupService(Backups backups, BackupQuotas quotas, VolumeService volumes, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties) {
+            EmulatorClock clock, EmulatorProperties properties, EntityManager entities) {
         this.backups = backups;
         this.quotas = quotas;
         this.volumes = volumes;
         this.scheduler = scheduler;
         this.clock = clock;
         this.properties = properties;
+        this.entities = entities;
     }
 
     /** A project-scoped get for non-admins: someone else's backup is simply not found. */
@@ -64,6 +68,8 @@ class BackupService implements TransitionHandler {
     }
 
     Backup create(CinderRequest request, BackupDraft draft) {
+        // Taken before anything changes, so the quota check below sees every committed backup.
+        quotas.lock(request.projectId());
         Volume volume = volumes.volume(request, draft.volumeId());
         Snapshot snapshot = null;
         if (draft.snapshotId() != null) {
@@ -76,7 +82,13 @@ class BackupService implements TransitionHandler {
         LocalDateTime now = clock.now();
         volumes.startBackup(volume, snapshot, draft.force());
         quotas.reserve(request.projectId(), volume.size());
-        String parentId = draft.incremental() ? latestParent(request, volume, snapshot).id() : null;
+        String parentId = null;
+        if (draft.incremental()) {
+            Backup parent = latestParent(request, volume, snapshot);
+            // A new child must conflict with a concurrent delete of its parent, which checks for children.
+            entities.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            parentId = parent.id();
+        }
         LocalDateTime dataTimestamp = snapshot != null ? snapshot.createdAt() : now;
         Backup backup = Backup.creating(UUID.randomUUID().toString(), request.projectId(), request.userId(),
                 volume.id(), volume.size(), dataTimestamp, now);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Schedules and runs the emulated services' work. The worker only ever reads due rows through an
  * index on the due time, so its cost follows the work in flight, not the size of the cloud.
+ * Several emulators may share one database: each transition is completed by whichever worker
+ * deletes its row, in the transaction that applies it. The {@code emulator.transitions.completed}
+ * counter (per action) counts the completions this process committed.
  */
 @Service
 public class TransitionScheduler {
@@ -33,13 +40,20 @@ public class TransitionScheduler {
     /** Handlers are the resource services, which schedule work here too: looked up on first use. */
     private final ObjectProvider<TransitionHandler> handlerBeans;
     private volatile Map<TransitionAction, TransitionHandler> handlers;
+    private final Map<TransitionAction, Counter> completed = new EnumMap<>(TransitionAction.class);
 
     TransitionScheduler(Transitions transitions, EmulatorClock clock, PlatformTransactionManager transactions,
-            ObjectProvider<TransitionHandler> handlerBeans) {
+            ObjectProvider<TransitionHandler> handlerBeans, ObjectProvider<MeterRegistry> meters) {
         this.transitions = transitions;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.handlerBeans = handlerBeans;
+        MeterRegistry registry = meters.getIfAvailable();
+        for (TransitionAction action : TransitionAction.values()) {
+            completed.put(action, registry == null ? null
+                    : Counter.builder("emulator.transitions.completed").tag("action", action.name().toLowerCase())
+                            .description("Transitions this process completed").register(registry));
+        }
     }
 
     private TransitionHandler handlerFor(TransitionAction action) {
@@ -93,18 +107,29 @@ public class TransitionScheduler {
     }
 
     private boolean complete(Transition transition) {
+        boolean done;
         try {
-            return Boolean.TRUE.equals(transaction.execute(status -> {
+            done = Boolean.TRUE.equals(transaction.execute(status -> {
                 if (transitions.consume(transition.id()) == 0) {
                     return false;
                 }
                 handlerFor(transition.action()).complete(transition);
                 return true;
             }));
+        } catch (ConcurrencyFailureException conflict) {
+            // An API request changed the same rows meanwhile: nothing was applied, the next poll retries.
+            LOG.debug("Transition " + transition.action() + " of " + transition.resourceId()
+                    + " met a concurrent update and will be retried", conflict);
+            return false;
         } catch (RuntimeException failure) {
             LOG.warn("Transition " + transition.action() + " of " + transition.resourceId()
                     + " failed and will be retried", failure);
             return false;
         }
+        Counter counter = completed.get(transition.action());
+        if (done && counter != null) {
+            counter.increment();
+        }
+        return done;
     }
 }

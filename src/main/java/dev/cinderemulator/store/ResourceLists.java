@@ -84,7 +84,8 @@ public class ResourceLists {
             }
         });
         query.likeFilters().forEach((name, value) -> {
-            where.append(" AND ").append(column(name)).append(" LIKE ?");
+            // As text whatever the column's type (MySQL casts implicitly; PostgreSQL needs it said).
+            where.append(" AND CAST(").append(column(name)).append(" AS VARCHAR(1000)) LIKE ?");
             params.add("%" + value + "%");
         });
         return where;
