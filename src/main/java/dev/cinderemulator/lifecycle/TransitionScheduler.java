@@ -2,6 +2,7 @@ package dev.cinderemulator.lifecycle;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public class TransitionScheduler {
 
     private static final Log LOG = LogFactory.getLog(TransitionScheduler.class);
     private static final int BATCH = 500;
+    /** Transitions completed per transaction: one commit (a disk write, a WAL flush) for many. */
+    private static final int CHUNK = 50;
 
     private final Transitions transitions;
     private final EmulatorClock clock;
@@ -88,13 +91,53 @@ public class TransitionScheduler {
         List<Transition> due;
         do {
             due = transitions.findDue(clock.now(), Limit.of(BATCH));
-            for (Transition transition : due) {
+            for (int from = 0; from < due.size(); from += CHUNK) {
+                ran += completeChunk(due.subList(from, Math.min(due.size(), from + CHUNK)));
+            }
+        } while (due.size() == BATCH);
+        return ran;
+    }
+
+    /**
+     * Completes a chunk of due transitions in one transaction. If any of them fails, the chunk is
+     * rolled back and each is tried in a transaction of its own, so one transition that can't be
+     * applied (or meets a concurrent update) never holds back the others.
+     */
+    private int completeChunk(List<Transition> chunk) {
+        if (chunk.size() == 1) {
+            return complete(chunk.get(0)) ? 1 : 0;
+        }
+        List<Transition> done;
+        try {
+            done = transaction.execute(status -> {
+                List<Transition> completedHere = new ArrayList<>();
+                for (Transition transition : chunk) {
+                    if (transitions.consume(transition.id()) == 1) {
+                        handlerFor(transition.action()).complete(transition);
+                        completedHere.add(transition);
+                    }
+                }
+                return completedHere;
+            });
+        } catch (RuntimeException failure) {
+            LOG.debug("A chunk of " + chunk.size() + " transitions failed; completing them one by one", failure);
+            int ran = 0;
+            for (Transition transition : chunk) {
                 if (complete(transition)) {
                     ran++;
                 }
             }
-        } while (due.size() == BATCH);
-        return ran;
+            return ran;
+        }
+        done.forEach(transition -> count(transition.action()));
+        return done.size();
+    }
+
+    private void count(TransitionAction action) {
+        Counter counter = completed.get(action);
+        if (counter != null) {
+            counter.increment();
+        }
     }
 
     /** Completes one pending transition now, whatever its due time (the control API's "manual" step). */
@@ -126,9 +169,8 @@ public class TransitionScheduler {
                     + " failed and will be retried", failure);
             return false;
         }
-        Counter counter = completed.get(transition.action());
-        if (done && counter != null) {
-            counter.increment();
+        if (done) {
+            count(transition.action());
         }
         return done;
     }

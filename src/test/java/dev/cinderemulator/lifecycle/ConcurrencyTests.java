@@ -289,8 +289,10 @@ class ConcurrencyTests {
             if (backup == null) {
                 return;
             }
-            String body = random.nextBoolean() ? "{\"restore\": {}}"
-                    : "{\"restore\": {\"volume_id\": \"" + pick(volumes, random) + "\"}}";
+            // Not into a ledger volume: a restore rightly gives an unnamed target its source's name and description.
+            String target = pick(volumes, random);
+            String body = random.nextBoolean() || ledgerVolumes.contains(target) ? "{\"restore\": {}}"
+                    : "{\"restore\": {\"volume_id\": \"" + target + "\"}}";
             check("restore", cinder.post("/v3/backups/" + backup + "/restore", body),
                     answer -> volumes.add(answer.text("/restore/volume_id")));
         }
