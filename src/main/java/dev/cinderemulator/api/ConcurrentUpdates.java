@@ -36,7 +36,7 @@ import jakarta.persistence.PessimisticLockException;
  * What a write does when another one (a request, the scheduler, or another emulator sharing the
  * database) changed the same rows first. Every entity carries a version, so the later commit
  * fails instead of silently overwriting what the earlier one wrote. The whole request is then
- * run again, from a fresh read, a few times: the client sees the answer it would have got had
+ * run again, from a fresh read, up to ten times with a growing random pause: the client sees the answer it would have got had
  * the requests arrived one after the other (a second rename simply wins, a second delete of the
  * same backup is "Invalid backup: Backup status must be available or error"), as Cinder, whose
  * updates are conditional on the status it read, behaves. Only when the conflicts persist does
@@ -48,7 +48,8 @@ import jakarta.persistence.PessimisticLockException;
 @Configuration(proxyBeanMethods = false)
 class ConcurrentUpdates {
 
-    static final int ATTEMPTS = 8;
+    static final int ATTEMPTS = 10;
+    private static final long MAX_PAUSE_MICROS = 200_000;
     private static final Log LOG = LogFactory.getLog(ConcurrentUpdates.class);
 
     @Bean
@@ -107,8 +108,9 @@ class ConcurrentUpdates {
                     }
                     LOG.debug("Concurrent update in " + invocation.getMethod().getName() + ", attempt " + attempt
                             + "; running the request again", failure);
-                    // A short random pause, growing with the attempts, so the racers don't meet again.
-                    long pauseMicros = ThreadLocalRandom.current().nextLong(200, 2_000L * attempt);
+                    // A random pause that doubles with each attempt (up to 0.2 s), so racers drift apart.
+                    long pauseMicros = ThreadLocalRandom.current().nextLong(100,
+                            Math.min(MAX_PAUSE_MICROS, 1_000L << attempt));
                     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
                 }
             }

@@ -117,6 +117,8 @@ class BackupService implements TransitionHandler {
 
     Backup update(CinderRequest request, String id, BackupChanges changes) {
         Backup backup = backup(request, id);
+        // Concurrent updates of one backup queue on its row instead of failing each other's version check.
+        entities.refresh(backup, LockModeType.PESSIMISTIC_WRITE);
         LocalDateTime now = clock.now();
         backup.describe(changes.nameGiven() ? changes.name() : backup.name(),
                 changes.descriptionGiven() ? changes.description() : backup.description(), now);

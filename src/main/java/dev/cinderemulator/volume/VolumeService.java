@@ -17,6 +17,8 @@ import dev.cinderemulator.lifecycle.Transition;
 import dev.cinderemulator.lifecycle.TransitionAction;
 import dev.cinderemulator.lifecycle.TransitionHandler;
 import dev.cinderemulator.lifecycle.TransitionScheduler;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /**
  * Cinder's volume API and volume service for what backups need. Lookups are project-scoped for
@@ -35,15 +37,17 @@ public class VolumeService implements TransitionHandler {
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final EntityManager entities;
 
     VolumeService(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties) {
+            EmulatorClock clock, EmulatorProperties properties, EntityManager entities) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
         this.scheduler = scheduler;
         this.clock = clock;
         this.properties = properties;
+        this.entities = entities;
     }
 
     @Transactional(readOnly = true)
@@ -81,6 +85,8 @@ public class VolumeService implements TransitionHandler {
     Volume update(CinderRequest request, String id, String name, String description, Map<String, String> metadata,
             boolean nameGiven, boolean descriptionGiven) {
         Volume volume = volume(request, id);
+        // Concurrent updates of one volume queue on its row instead of failing each other's version check.
+        entities.refresh(volume, LockModeType.PESSIMISTIC_WRITE);
         LocalDateTime now = clock.now();
         volume.describe(nameGiven ? name : volume.name(), descriptionGiven ? description : volume.description(), now);
         if (metadata != null) {
@@ -122,6 +128,7 @@ public class VolumeService implements TransitionHandler {
     Snapshot updateSnapshot(CinderRequest request, String id, String name, String description, boolean nameGiven,
             boolean descriptionGiven) {
         Snapshot snapshot = snapshot(request, id);
+        entities.refresh(snapshot, LockModeType.PESSIMISTIC_WRITE);
         snapshot.describe(nameGiven ? name : snapshot.name(), descriptionGiven ? description : snapshot.description(),
                 clock.now());
         return snapshot;
