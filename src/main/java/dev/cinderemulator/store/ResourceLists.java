@@ -87,6 +87,11 @@ public class ResourceLists {
             where.append(" AND ").append(column(name)).append(" LIKE ?");
             params.add("%" + value + "%");
         });
+        // Each item must be one of the row's key/value pairs, as the JSON column spells it.
+        query.metadata().forEach((key, value) -> {
+            where.append(" AND metadata LIKE ? ESCAPE '\\'");
+            params.add("%" + MetadataConverter.jsonPair(key, value).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        });
         return where;
     }
 

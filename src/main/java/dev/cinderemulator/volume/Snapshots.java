@@ -1,5 +1,6 @@
 package dev.cinderemulator.volume;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,7 +12,7 @@ interface Snapshots extends JpaRepository<Snapshot, String> {
 
     long countByProjectId(String projectId);
 
-    boolean existsByVolumeId(String volumeId);
+    List<Snapshot> findByVolumeId(String volumeId);
 
     @Query("select coalesce(sum(s.size), 0) from Snapshot s where s.projectId = :projectId")
     long sumSizeByProjectId(String projectId);
