@@ -62,6 +62,28 @@ public class Snapshot {
         this.updatedAt = now;
     }
 
+    /** A snapshot exactly as a fixture document describes it. */
+    static Snapshot loaded(SnapshotFixture fixture) {
+        Snapshot snapshot = new Snapshot();
+        snapshot.id = fixture.id();
+        snapshot.projectId = fixture.projectId();
+        snapshot.userId = fixture.userId();
+        snapshot.volumeId = fixture.volumeId();
+        snapshot.name = fixture.name();
+        snapshot.description = fixture.description();
+        snapshot.status = fixture.status();
+        snapshot.size = fixture.size();
+        snapshot.metadata = new LinkedHashMap<>(fixture.metadata());
+        snapshot.createdAt = fixture.createdAt();
+        snapshot.updatedAt = fixture.updatedAt();
+        return snapshot;
+    }
+
+    SnapshotFixture fixture() {
+        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status, size, metadata,
+                createdAt, updatedAt);
+    }
+
     void describe(String name, String description, LocalDateTime now) {
         this.name = name;
         this.description = description;
@@ -72,6 +94,11 @@ public class Snapshot {
         if (status.equals("creating")) {
             moveTo("available", now);
         }
+    }
+
+    /** The volume service failed: {@code error} after creating, {@code error_deleting} after deleting. */
+    void fail(String failedStatus, LocalDateTime now) {
+        moveTo(failedStatus, now);
     }
 
     void startDeleting(LocalDateTime now) {

@@ -83,6 +83,29 @@ public class Volume {
         this.updatedAt = now;
     }
 
+    /** A volume exactly as a fixture document describes it. */
+    static Volume loaded(VolumeFixture fixture) {
+        Volume volume = new Volume(fixture.id(), fixture.projectId(), fixture.userId(), fixture.size(),
+                fixture.availabilityZone(), fixture.volumeType(), fixture.createdAt());
+        volume.name = fixture.name();
+        volume.description = fixture.description();
+        volume.status = fixture.status();
+        volume.previousStatus = fixture.previousStatus();
+        volume.bootable = fixture.bootable();
+        volume.multiattach = fixture.multiattach();
+        volume.snapshotId = fixture.snapshotId();
+        volume.sourceVolumeId = fixture.sourceVolumeId();
+        volume.metadata = new LinkedHashMap<>(fixture.metadata());
+        volume.updatedAt = fixture.updatedAt();
+        return volume;
+    }
+
+    VolumeFixture fixture() {
+        return new VolumeFixture(id, projectId, userId, name, description, status, previousStatus, size,
+                availabilityZone, volumeType, bootable, multiattach, snapshotId, sourceVolumeId, metadata, createdAt,
+                updatedAt);
+    }
+
     void describe(String name, String description, LocalDateTime now) {
         this.name = name;
         this.description = description;
@@ -105,6 +128,19 @@ public class Volume {
     void finishCreating(LocalDateTime now) {
         if (status.equals("creating")) {
             moveTo("available", now);
+        }
+    }
+
+    /** The volume service failed to create it (or, below, to delete it). */
+    void failCreating(LocalDateTime now) {
+        if (status.equals("creating")) {
+            moveTo("error", now);
+        }
+    }
+
+    void failDeleting(LocalDateTime now) {
+        if (status.equals("deleting")) {
+            moveTo("error_deleting", now);
         }
     }
 

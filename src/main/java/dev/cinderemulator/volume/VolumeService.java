@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +13,8 @@ import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.lifecycle.FailureOutcomes;
+import dev.cinderemulator.lifecycle.IdGenerator;
 import dev.cinderemulator.lifecycle.Transition;
 import dev.cinderemulator.lifecycle.TransitionAction;
 import dev.cinderemulator.lifecycle.TransitionHandler;
@@ -35,15 +37,20 @@ public class VolumeService implements TransitionHandler {
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final IdGenerator ids;
+    private final ObjectProvider<FailureOutcomes> outcomes;
 
     VolumeService(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties) {
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
+            ObjectProvider<FailureOutcomes> outcomes) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
         this.scheduler = scheduler;
         this.clock = clock;
         this.properties = properties;
+        this.ids = ids;
+        this.outcomes = outcomes;
     }
 
     @Transactional(readOnly = true)
@@ -68,13 +75,13 @@ public class VolumeService implements TransitionHandler {
     Volume create(CinderRequest request, VolumeDraft draft) {
         quotas.reserveVolume(request.projectId(), draft.size(), true);
         LocalDateTime now = clock.now();
-        Volume volume = new Volume(UUID.randomUUID().toString(), request.projectId(), request.userId(), draft.size(),
+        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft.size(),
                 draft.availabilityZone(), DEFAULT_VOLUME_TYPE, now);
         volume.describe(draft.name(), draft.description(), now);
         volume.origin(draft.snapshotId(), draft.sourceVolumeId(), null, draft.bootable(), draft.multiattach());
         volume.replaceMetadata(draft.metadata(), now);
         volumes.save(volume);
-        scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id(), properties.timing().volumeCreate());
+        scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id());
         return volume;
     }
 
@@ -92,7 +99,7 @@ public class VolumeService implements TransitionHandler {
     void delete(CinderRequest request, String id) {
         Volume volume = volume(request, id);
         volume.startDeleting(snapshots.existsByVolumeId(id), clock.now());
-        scheduler.schedule(TransitionAction.VOLUME_DELETE, id, properties.timing().volumeDelete());
+        scheduler.schedule(TransitionAction.VOLUME_DELETE, id);
     }
 
     void resetStatus(CinderRequest request, String id, String status) {
@@ -112,10 +119,10 @@ public class VolumeService implements TransitionHandler {
                     + " status must be available, but current status is: " + volume.status() + ".");
         }
         quotas.reserveSnapshot(request.projectId(), volume.size());
-        Snapshot snapshot = new Snapshot(UUID.randomUUID().toString(), volume, request.userId(), name, description,
+        Snapshot snapshot = new Snapshot(ids.newId(), volume, request.userId(), name, description,
                 metadata, clock.now());
         snapshots.save(snapshot);
-        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id(), properties.timing().snapshotCreate());
+        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id());
         return snapshot;
     }
 
@@ -130,7 +137,7 @@ public class VolumeService implements TransitionHandler {
     void deleteSnapshot(CinderRequest request, String id) {
         Snapshot snapshot = snapshot(request, id);
         snapshot.startDeleting(clock.now());
-        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id, properties.timing().snapshotDelete());
+        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id);
     }
 
     /** Checks and marks the source of a new backup; with a snapshot, only the snapshot is touched. */
@@ -162,7 +169,7 @@ public class VolumeService implements TransitionHandler {
     public Volume createRestoreTarget(CinderRequest request, String backupId, int size, String name) {
         quotas.reserveVolume(request.projectId(), size, false);
         LocalDateTime now = clock.now();
-        Volume volume = new Volume(UUID.randomUUID().toString(), request.projectId(), request.userId(), size,
+        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), size,
                 properties.cloud().availabilityZone(), DEFAULT_VOLUME_TYPE, now);
         volume.describe(name != null ? name : "restore_backup_" + backupId, "auto-created_from_restore_from_backup",
                 now);
@@ -189,18 +196,51 @@ public class VolumeService implements TransitionHandler {
                 TransitionAction.SNAPSHOT_DELETE);
     }
 
+    /** The volume service's side; a fault rule may make the work end as Cinder's failures do. */
     @Override
     public void complete(Transition transition) {
         LocalDateTime now = clock.now();
         String id = transition.resourceId();
-        switch (transition.action()) {
-            case VOLUME_CREATE -> volumes.findById(id).ifPresent(volume -> volume.finishCreating(now));
+        TransitionAction action = transition.action();
+        switch (action) {
+            case VOLUME_CREATE -> volumes.findById(id).filter(volume -> volume.status().equals("creating"))
+                    .ifPresent(volume -> {
+                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                            volume.failCreating(now);
+                        } else {
+                            volume.finishCreating(now);
+                        }
+                    });
             case VOLUME_DELETE -> volumes.findById(id).filter(volume -> volume.status().equals("deleting"))
-                    .ifPresent(volumes::delete);
-            case SNAPSHOT_CREATE -> snapshots.findById(id).ifPresent(snapshot -> snapshot.finishCreating(now));
+                    .ifPresent(volume -> {
+                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                            volume.failDeleting(now);
+                        } else {
+                            volumes.delete(volume);
+                        }
+                    });
+            case SNAPSHOT_CREATE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("creating"))
+                    .ifPresent(snapshot -> {
+                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
+                            snapshot.fail("error", now);
+                        } else {
+                            snapshot.finishCreating(now);
+                        }
+                    });
             case SNAPSHOT_DELETE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("deleting"))
-                    .ifPresent(snapshots::delete);
-            default -> throw new IllegalStateException("Not a volume transition: " + transition.action());
+                    .ifPresent(snapshot -> {
+                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
+                            snapshot.fail("error_deleting", now);
+                        } else {
+                            snapshots.delete(snapshot);
+                        }
+                    });
+            default -> throw new IllegalStateException("Not a volume transition: " + action);
         }
+    }
+
+    private boolean fails(TransitionAction action, String resourceId, String projectId, String volumeId) {
+        return outcomes.getIfAvailable(() -> FailureOutcomes.NONE)
+                .failureOf(new FailureOutcomes.Work(action, resourceId, projectId, volumeId, null)).isPresent();
     }
 }

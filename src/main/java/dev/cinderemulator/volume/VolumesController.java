@@ -43,7 +43,7 @@ class VolumesController {
             Map.of("name", "display_name"), 0, Set.of("size"), Set.of("bootable", "multiattach"));
 
     /** {@code fields.VolumeStatus}: what an admin may reset a volume to. */
-    private static final Set<String> VOLUME_STATUSES = Set.of("creating", "available", "deleting", "error",
+    static final Set<String> VOLUME_STATUSES = Set.of("creating", "available", "deleting", "error",
             "error_deleting", "error_managing", "managing", "attaching", "in-use", "detaching", "maintenance",
             "restoring-backup", "error_restoring", "reserved", "awaiting-transfer", "backing-up", "error_backing-up",
             "error_extending", "downloading", "uploading", "retyping", "extending");
