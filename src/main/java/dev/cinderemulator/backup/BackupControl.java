@@ -46,6 +46,11 @@ public class BackupControl {
         return backups.findById(id).map(Backup::fixture);
     }
 
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return backups.count() == 0;
+    }
+
     /**
      * Runs inside the caller's transaction, so a fixture document is loaded whole or not at all.
      * Parents may come in the same list, in any order.

@@ -45,6 +45,11 @@ public class VolumeControl {
     }
 
     @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return volumes.count() == 0 && snapshots.count() == 0;
+    }
+
+    @Transactional(readOnly = true)
     public boolean snapshotExists(String id) {
         return snapshots.existsById(id);
     }
