@@ -33,8 +33,10 @@ final class Masking {
         return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? MASK : value;
     }
 
+    /** The body as sent, unless it holds a secret; then re-written with the secrets masked. */
     static String body(String text, boolean complete) {
-        if (text.isEmpty()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.contains("\"password\"") && !lower.contains("\"secret\"")) {
             return text;
         }
         if (complete) {
