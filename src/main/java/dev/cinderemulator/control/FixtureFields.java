@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -33,18 +34,13 @@ final class FixtureFields {
         this.path = path;
         for (String field : node.propertyNames()) {
             if (!known.contains(field)) {
-                throw invalid(path + "." + field, "unknown field (known: " + new java.util.TreeSet<>(known) + ")");
+                throw invalid(path + "." + field, "unknown field (known: " + new TreeSet<>(known) + ")");
             }
         }
     }
 
     String path(String field) {
         return path + "." + field;
-    }
-
-    boolean has(String field) {
-        JsonNode value = node.get(field);
-        return value != null && !value.isNull();
     }
 
     String text(String field) {
@@ -92,7 +88,7 @@ final class FixtureFields {
             return defaultStatus;
         }
         if (!allowed.contains(status)) {
-            throw invalid(path("status"), "'" + status + "' is not one of " + new java.util.TreeSet<>(allowed));
+            throw invalid(path("status"), "'" + status + "' is not one of " + new TreeSet<>(allowed));
         }
         return status;
     }

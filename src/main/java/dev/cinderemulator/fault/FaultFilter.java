@@ -2,7 +2,6 @@ package dev.cinderemulator.fault;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -77,19 +76,24 @@ class FaultFilter extends OncePerRequestFilter {
         }
         String op = operation.get();
         CinderRequest cinder = CinderRequest.of(request);
-        FaultRule.Subject bare = new FaultRule.Subject(cinder.projectId(), null, null);
-        BufferedBodyRequest peeked = body;
-        Supplier<FaultRule.Subject> detailed = () -> details(op, path, peeked, cinder);
-        Optional<FaultRule> latency = rules.fire(op, FaultRule.Action.LATENCY, bare, detailed);
+        Optional<FaultRule> latency = rules.fire(op, FaultRule.Action.LATENCY,
+                subject(op, FaultRule.Action.LATENCY, path, body, cinder));
         if (latency.isPresent()) {
             pause(latency.get());
         }
-        Optional<FaultRule> http = rules.fire(op, FaultRule.Action.HTTP, bare, detailed);
+        Optional<FaultRule> http = rules.fire(op, FaultRule.Action.HTTP,
+                subject(op, FaultRule.Action.HTTP, path, body, cinder));
         if (http.isPresent()) {
             answer(response, http.get());
             return;
         }
         chain.doFilter(forwarded, response);
+    }
+
+    private FaultRule.Subject subject(String operation, FaultRule.Action kind, String path, BufferedBodyRequest body,
+            CinderRequest cinder) {
+        return rules.needsDetails(operation, kind) ? details(operation, path, body, cinder)
+                : new FaultRule.Subject(cinder.projectId(), null, null);
     }
 
     /** The volume and backup the request concerns, from its path or its body. */

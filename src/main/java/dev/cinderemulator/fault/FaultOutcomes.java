@@ -31,7 +31,7 @@ class FaultOutcomes implements FailureOutcomes {
             return Optional.empty();
         }
         FaultRule.Subject subject = new FaultRule.Subject(work.projectId(), work.volumeId(), work.backupName());
-        return rules.fire(operation, FaultRule.Action.OUTCOME, subject, () -> subject)
+        return rules.fire(operation, FaultRule.Action.OUTCOME, subject)
                 .map(rule -> new Failure(rule.failReason));
     }
 }

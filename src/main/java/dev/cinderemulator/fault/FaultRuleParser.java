@@ -2,8 +2,8 @@ package dev.cinderemulator.fault;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -58,7 +58,7 @@ final class FaultRuleParser {
         }
         if (action == FaultRule.Action.OUTCOME && !CinderOperations.WITH_OUTCOME.containsKey(operation)) {
             throw invalid("action: outcome rules apply to the asynchronous work of "
-                    + List.copyOf(new java.util.TreeSet<>(CinderOperations.WITH_OUTCOME.keySet())) + ", not "
+                    + new TreeSet<>(CinderOperations.WITH_OUTCOME.keySet()) + ", not "
                     + operation);
         }
         String failReason = optionalText(rule, "fail_reason");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -73,19 +72,19 @@ public class FaultRules {
         return rules.stream().anyMatch(rule -> rule.operation.equals(operation) && rule.action == kind);
     }
 
+    /** Whether a rule of that kind for that operation looks at the volume or the backup name. */
+    synchronized boolean needsDetails(String operation, FaultRule.Action kind) {
+        return rules.stream().anyMatch(rule -> rule.operation.equals(operation) && rule.action == kind
+                && rule.needsResourceDetails());
+    }
+
     /**
-     * Fires the first matching rule of that kind. The subject is looked up only if a rule needs
-     * its volume or backup name, since that may cost a query.
+     * Fires the first rule of that kind that matches the subject and whose chance comes up. The
+     * caller looks the subject's details up beforehand (outside this lock) when {@link
+     * #needsDetails} says a rule needs them.
      */
-    synchronized Optional<FaultRule> fire(String operation, FaultRule.Action kind, FaultRule.Subject bare,
-            Supplier<FaultRule.Subject> detailed) {
-        FaultRule.Subject details = null;
+    synchronized Optional<FaultRule> fire(String operation, FaultRule.Action kind, FaultRule.Subject subject) {
         for (FaultRule rule : rules) {
-            FaultRule.Subject subject = bare;
-            if (rule.needsResourceDetails() && rule.operation.equals(operation) && rule.action == kind) {
-                details = details == null ? detailed.get() : details;
-                subject = details;
-            }
             if (rule.matches(operation, kind, subject)
                     && (rule.probability == null || chance.nextDouble() < rule.probability)) {
                 rule.fire();

@@ -2,6 +2,7 @@ package dev.cinderemulator.control;
 
 import static dev.cinderemulator.support.ControlApi.control;
 import static dev.cinderemulator.support.ControlApi.malformedControl;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -10,6 +11,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -83,8 +87,7 @@ class ControlAcceptanceTests extends AcceptanceTestSupport {
         String after = control(port).body("{\"by\": \"PT1H\"}").post("/_emulator/clock/advance").then()
                 .statusCode(200).body("frozen", equalTo(true)).body("completed", equalTo(1)).extract().path("now");
 
-        assertThat(java.time.Duration.between(java.time.Instant.parse(before), java.time.Instant.parse(after)))
-                .isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(Duration.between(Instant.parse(before), Instant.parse(after))).isEqualTo(Duration.ofHours(1));
         cinder().get("/v3/backups/{id}", backup).then().body("backup.status", equalTo("available"));
         control(port).queryParam("by", "90s").post("/_emulator/clock/advance").then().statusCode(200)
                 .body("completed", equalTo(0));
@@ -102,7 +105,7 @@ class ControlAcceptanceTests extends AcceptanceTestSupport {
                 .body("backup-restore", equalTo("PT2S"));
         String backup = createBackup(createVolume(1), "");
 
-        clock.advance(java.time.Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         scheduler.runDue();
         cinder().get("/v3/backups/{id}", backup).then().body("backup.status", equalTo("creating"));
         List<Map<String, Object>> pending = control(port).queryParam("resource", backup)
@@ -178,7 +181,7 @@ class ControlAcceptanceTests extends AcceptanceTestSupport {
                     fail_reason: disk on fire
                 """.formatted(VOLUME, project, VOLUME);
 
-        control(port).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/_emulator/fixtures").then()
+        control(port).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8)).post("/_emulator/fixtures").then()
                 .statusCode(201).body("loaded.backups", equalTo(1));
 
         cinder().get("/v3/backups/detail").then().body("backups[0].status", equalTo("error"))
@@ -260,7 +263,7 @@ class ControlAcceptanceTests extends AcceptanceTestSupport {
         String backup = createBackup(createVolume(1), "");
         cinder().get("/v3/backups/{id}", backup).then().statusCode(200);
 
-        String metrics = io.restassured.RestAssured.given().port(port).get("/actuator/prometheus").then()
+        String metrics = given().port(port).get("/actuator/prometheus").then()
                 .statusCode(200).extract().asString();
 
         assertThat(metrics).contains("uri=\"/v3/backups/{id}\"").contains("emulator_backups{status=\"creating\"}");

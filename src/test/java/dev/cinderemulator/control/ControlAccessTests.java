@@ -3,6 +3,7 @@ package dev.cinderemulator.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ class ControlAccessTests {
     }
 
     private static ControlAccessFilter filter(String mode, boolean open) {
-        EmulatorProperties properties = new Binder(new MapConfigurationPropertySource(java.util.Map.of(
+        EmulatorProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "emulator.auth.mode", mode, "emulator.control.open", String.valueOf(open))))
                 .bindOrCreate("emulator", Bindable.of(EmulatorProperties.class));
         return new ControlAccessFilter(List.of(KEYSTONE), properties, JsonMapper.builder().build());

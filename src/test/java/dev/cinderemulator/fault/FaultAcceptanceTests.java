@@ -72,6 +72,28 @@ class FaultAcceptanceTests extends AcceptanceTestSupport {
     }
 
     @Test
+    void rulesCanNarrowToAVolumeOrABackupName() {
+        String target = createVolume(1);
+        String other = createVolume(1);
+        control(port).body("{\"operation\": \"backup.create\", \"volume_id\": \"" + target + "\", \"probability\": 1,"
+                + " \"action\": \"http\", \"status\": 503}").post("/_emulator/faults").then().statusCode(201);
+        control(port).body("{\"operation\": \"backup.delete\", \"backup_name_pattern\": \"keep-.*\", "
+                + "\"action\": \"http\", \"status\": 409, \"message\": \"kept\"}").post("/_emulator/faults").then()
+                .statusCode(201);
+
+        given().port(port).header("X-Auth-Token", "admin:" + project).contentType("application/json")
+                .body("{\"backup\": {\"volume_id\": \"" + target + "\"}}").post("/v3/backups").then().statusCode(503);
+        String kept = createBackup(other, ", \"name\": \"keep-me\"");
+        settle();
+        String dropped = createBackup(other, ", \"name\": \"drop-me\"");
+        settle();
+
+        given().port(port).header("X-Auth-Token", "admin:" + project).delete("/v3/backups/{id}", kept).then()
+                .statusCode(409).body("conflictingRequest.message", equalTo("kept"));
+        cinder().delete("/v3/backups/{id}", dropped).then().statusCode(202);
+    }
+
+    @Test
     void aLatencyRuleDelaysTheRequestOnce() {
         String backup = createBackup(createVolume(1), "");
         String rule = control(port).body("{\"operation\": \"backup.show\", \"times\": 1, \"action\": \"latency\", "
