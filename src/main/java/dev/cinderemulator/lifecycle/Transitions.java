@@ -15,6 +15,8 @@ interface Transitions extends JpaRepository<Transition, Long> {
 
     List<Transition> findByResourceId(String resourceId);
 
+    List<Transition> findAllByOrderByIdAsc(Limit limit);
+
     /** Consuming the row is what makes the work happen exactly once, however many workers race. */
     @Modifying
     @Query("delete from Transition t where t.id = :id")
@@ -23,4 +25,8 @@ interface Transitions extends JpaRepository<Transition, Long> {
     @Modifying
     @Query("delete from Transition t where t.resourceId = :resourceId")
     int cancelFor(String resourceId);
+
+    @Modifying
+    @Query("delete from Transition t")
+    int cancelAll();
 }

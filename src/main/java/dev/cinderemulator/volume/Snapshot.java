@@ -121,6 +121,33 @@ public class Snapshot {
         }
     }
 
+    /** A snapshot exactly as a fixture document describes it. */
+    static Snapshot loaded(SnapshotFixture fixture) {
+        Snapshot snapshot = new Snapshot();
+        snapshot.id = fixture.id();
+        snapshot.projectId = fixture.projectId();
+        snapshot.userId = fixture.userId();
+        snapshot.volumeId = fixture.volumeId();
+        snapshot.name = fixture.name();
+        snapshot.description = fixture.description();
+        snapshot.status = fixture.status();
+        snapshot.size = fixture.size();
+        snapshot.metadata = new LinkedHashMap<>(fixture.metadata());
+        snapshot.createdAt = fixture.createdAt();
+        snapshot.updatedAt = fixture.updatedAt();
+        return snapshot;
+    }
+
+    SnapshotFixture fixture() {
+        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status, size, metadata,
+                createdAt, updatedAt);
+    }
+
+    /** The volume service failed: {@code error} after creating, {@code error_deleting} after deleting. */
+    void fail(String failedStatus, LocalDateTime now) {
+        moveTo(failedStatus, now);
+    }
+
     private void moveTo(String next, LocalDateTime now) {
         status = next;
         updatedAt = now;

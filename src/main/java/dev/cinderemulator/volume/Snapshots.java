@@ -3,6 +3,7 @@ package dev.cinderemulator.volume;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,4 +17,6 @@ interface Snapshots extends JpaRepository<Snapshot, String> {
 
     @Query("select coalesce(sum(s.size), 0) from Snapshot s where s.projectId = :projectId")
     long sumSizeByProjectId(String projectId);
+
+    List<Snapshot> findByProjectId(String projectId, Sort sort);
 }

@@ -92,6 +92,49 @@ public class Volume {
         this.createdAt = now;
     }
 
+    /** A volume exactly as a fixture document describes it. */
+    static Volume loaded(VolumeFixture fixture) {
+        Volume volume = new Volume();
+        volume.id = fixture.id();
+        volume.projectId = fixture.projectId();
+        volume.userId = fixture.userId();
+        volume.size = fixture.size();
+        volume.availabilityZone = fixture.availabilityZone();
+        volume.volumeType = fixture.volumeType();
+        volume.name = fixture.name();
+        volume.description = fixture.description();
+        volume.status = fixture.status();
+        volume.previousStatus = fixture.previousStatus();
+        volume.bootable = fixture.bootable();
+        volume.multiattach = fixture.multiattach();
+        volume.snapshotId = fixture.snapshotId();
+        volume.sourceVolumeId = fixture.sourceVolumeId();
+        volume.metadata = new LinkedHashMap<>(fixture.metadata());
+        volume.createdAt = fixture.createdAt();
+        volume.updatedAt = fixture.updatedAt();
+        return volume;
+    }
+
+    VolumeFixture fixture() {
+        return new VolumeFixture(id, projectId, userId, name, description, status, previousStatus, size,
+                availabilityZone, volumeType, bootable, multiattach, snapshotId, sourceVolumeId, metadata, createdAt,
+                updatedAt);
+    }
+
+    /** The volume service failed to create it. */
+    void failCreating(LocalDateTime now) {
+        if (status.equals("creating")) {
+            moveTo("error", now);
+        }
+    }
+
+    /** The volume service failed to delete it. */
+    void failDeleting(LocalDateTime now) {
+        if (status.equals("deleting")) {
+            moveTo("error_deleting", now);
+        }
+    }
+
     /**
      * {@code volume/api.py update}: nothing changes on a volume in maintenance, and an update
      * without fields saves nothing, so {@code updated_at} stays as it was.

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +18,8 @@ import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.ParameterTypes;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.lifecycle.FailureOutcomes;
+import dev.cinderemulator.lifecycle.IdGenerator;
 import dev.cinderemulator.lifecycle.Transition;
 import dev.cinderemulator.lifecycle.TransitionAction;
 import dev.cinderemulator.lifecycle.TransitionHandler;
@@ -40,15 +42,20 @@ public class VolumeService implements TransitionHandler {
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final IdGenerator ids;
+    private final ObjectProvider<FailureOutcomes> outcomes;
 
     VolumeService(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties) {
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
+            ObjectProvider<FailureOutcomes> outcomes) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
         this.scheduler = scheduler;
         this.clock = clock;
         this.properties = properties;
+        this.ids = ids;
+        this.outcomes = outcomes;
     }
 
     @Transactional(readOnly = true)
@@ -146,10 +153,10 @@ public class VolumeService implements TransitionHandler {
                 || (snapshotVolume != null && snapshotVolume.bootable());
         VolumeDraft draft = new VolumeDraft(gigabytes, ask.name(), ask.description(), zone, ask.metadata(),
                 snapshot == null ? null : snapshot.id(), source == null ? null : source.id(), bootable);
-        Volume volume = new Volume(UUID.randomUUID().toString(), request.projectId(), request.userId(), draft,
+        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
                 DEFAULT_VOLUME_TYPE, clock.now());
         volumes.save(volume);
-        scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id(), properties.timing().volumeCreate());
+        scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id());
         return volume;
     }
 
@@ -187,7 +194,7 @@ public class VolumeService implements TransitionHandler {
         if (cascade) {
             dependents.forEach(snapshot -> snapshot.deleteWithVolume(now));
         }
-        scheduler.schedule(TransitionAction.VOLUME_DELETE, id, properties.timing().volumeDelete());
+        scheduler.schedule(TransitionAction.VOLUME_DELETE, id);
     }
 
     /** {@code admin_actions.py _reset_status}: found first, then the policy, then Cinder's refusals. */
@@ -210,10 +217,10 @@ public class VolumeService implements TransitionHandler {
         Volume volume = volume(request, volumeId);
         volume.checkSnapshotSource(allowInUse);
         quotas.reserveSnapshot(request.projectId(), volume.size());
-        Snapshot snapshot = new Snapshot(UUID.randomUUID().toString(), volume, request.userId(), name, description,
+        Snapshot snapshot = new Snapshot(ids.newId(), volume, request.userId(), name, description,
                 metadata, clock.now());
         snapshots.save(snapshot);
-        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id(), properties.timing().snapshotCreate());
+        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id());
         return snapshot;
     }
 
@@ -228,7 +235,7 @@ public class VolumeService implements TransitionHandler {
     void deleteSnapshot(CinderRequest request, String id) {
         Snapshot snapshot = snapshot(request, id);
         snapshot.startDeleting(clock.now());
-        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id, properties.timing().snapshotDelete());
+        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id);
     }
 
     /** Checks and marks the source of a new backup; with a snapshot, only the snapshot is touched. */
@@ -263,7 +270,7 @@ public class VolumeService implements TransitionHandler {
         VolumeDraft draft = new VolumeDraft(size, name != null ? name : "restore_backup_" + backupId,
                 "auto-created_from_restore_from_backup", properties.cloud().availabilityZone(), Map.of(), null, null,
                 false);
-        Volume volume = new Volume(UUID.randomUUID().toString(), request.projectId(), request.userId(), draft,
+        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
                 DEFAULT_VOLUME_TYPE, now);
         volume.finishCreating(now);
         return volumes.save(volume);
@@ -288,24 +295,55 @@ public class VolumeService implements TransitionHandler {
                 TransitionAction.SNAPSHOT_DELETE);
     }
 
+    /** The volume service's side; a fault rule may make the work end as Cinder's failures do. */
     @Override
     public void complete(Transition transition) {
         LocalDateTime now = clock.now();
         String id = transition.resourceId();
-        switch (transition.action()) {
-            case VOLUME_CREATE -> volumes.findById(id).ifPresent(volume -> volume.finishCreating(now));
+        TransitionAction action = transition.action();
+        switch (action) {
+            case VOLUME_CREATE -> volumes.findById(id).filter(volume -> volume.status().equals("creating"))
+                    .ifPresent(volume -> {
+                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                            volume.failCreating(now);
+                        } else {
+                            volume.finishCreating(now);
+                        }
+                    });
             case VOLUME_DELETE -> volumes.findById(id).filter(volume -> volume.status().equals("deleting"))
                     .ifPresent(volume -> {
+                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                            volume.failDeleting(now);
+                            return;
+                        }
                         // A cascading delete takes the volume's deleting snapshots with it.
                         snapshots.findByVolumeId(id).stream()
                                 .filter(snapshot -> snapshot.status().equals("deleting"))
                                 .forEach(snapshots::delete);
                         volumes.delete(volume);
                     });
-            case SNAPSHOT_CREATE -> snapshots.findById(id).ifPresent(snapshot -> snapshot.finishCreating(now));
+            case SNAPSHOT_CREATE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("creating"))
+                    .ifPresent(snapshot -> {
+                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
+                            snapshot.fail("error", now);
+                        } else {
+                            snapshot.finishCreating(now);
+                        }
+                    });
             case SNAPSHOT_DELETE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("deleting"))
-                    .ifPresent(snapshots::delete);
-            default -> throw new IllegalStateException("Not a volume transition: " + transition.action());
+                    .ifPresent(snapshot -> {
+                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
+                            snapshot.fail("error_deleting", now);
+                        } else {
+                            snapshots.delete(snapshot);
+                        }
+                    });
+            default -> throw new IllegalStateException("Not a volume transition: " + action);
         }
+    }
+
+    private boolean fails(TransitionAction action, String resourceId, String projectId, String volumeId) {
+        return outcomes.getIfAvailable(() -> FailureOutcomes.NONE)
+                .failureOf(new FailureOutcomes.Work(action, resourceId, projectId, volumeId, null)).isPresent();
     }
 }
