@@ -13,9 +13,10 @@ set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-JAR=${EMULATOR_JAR:-$ROOT/target/cinder-backups-emulator.jar}
+JAR=$(realpath -m "${EMULATOR_JAR:-$ROOT/target/cinder-backups-emulator.jar}")
 PY=/usr/bin/python3            # Debian's interpreter, where the client packages are installed
 WAIT=${E2E_WAIT_SECONDS:-60}   # deadline for one resource to reach a status
+BUDGET=${E2E_BUDGET_SECONDS:-270} # after this, remaining steps fail at once: the whole run stays under 5 minutes
 RUN=$(date +%s)-$$             # makes names unique against a long-lived emulator
 WORK=$(mktemp -d)
 PASSED=0
@@ -30,6 +31,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # so that cleanup stops the emulator this script started
 
 pass() { echo "PASS $1 $2"; PASSED=$((PASSED + 1)); }
 fail() { echo "FAIL $1 $2: $3"; FAILED=$((FAILED + 1)); }
@@ -43,6 +45,10 @@ why() {
 run() {
     local client=$1 step=$2
     shift 2
+    if ((SECONDS > BUDGET)); then
+        fail "$client" "$step" "not run: the ${BUDGET}s budget is spent"
+        return 1
+    fi
     local status=0
     if [[ $(type -t "$1") == function ]]; then
         "$@" >"$WORK/out" 2>&1 || status=$?
@@ -373,7 +379,11 @@ cinder_workflow() {
 # ---------------------------------------------------------------------------------------------
 sdk_workflow() {
     as demo
-    local line exit_status=missing failed_before=$FAILED
+    local line exit_status=missing failed_before=$FAILED remaining=$((BUDGET + 20 - SECONDS))
+    if ((remaining < 30)); then
+        fail sdk workflow "not run: the ${BUDGET}s budget is spent"
+        return
+    fi
     while IFS= read -r line; do
         case $line in
             PASS\ *) echo "$line"; PASSED=$((PASSED + 1)) ;;
@@ -381,7 +391,7 @@ sdk_workflow() {
             EXIT\ *) exit_status=${line#EXIT } ;;
             *) echo "$line" ;;
         esac
-    done < <(E2E_RUN_ID=$RUN E2E_WAIT_SECONDS=$WAIT timeout 180 "$PY" "$HERE/sdk_workflow.py" 2>"$WORK/sdk.err"
+    done < <(E2E_RUN_ID=$RUN E2E_WAIT_SECONDS=$WAIT timeout "$remaining" "$PY" "$HERE/sdk_workflow.py" 2>"$WORK/sdk.err"
         echo "EXIT $?")
     if [[ $exit_status != 0 && $FAILED -eq $failed_before ]]; then
         fail sdk script "exited with $exit_status: $(tail -n 1 "$WORK/sdk.err")"
