@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,7 @@ class ProjectTenancyTests extends KeystoneAcceptanceSupport {
                 .then().statusCode(200).body("user.name", equalTo("demo"));
         as(admin, "3.56").when().get("/v3/backups/detail?all_tenants=1&name=owner-backup")
                 .then().statusCode(200)
+                .body("backups.id", equalTo(List.of(backup)))
                 .body("backups[0].'os-backup-project-attr:project_id'", equalTo(demoProject))
                 .body("backups[0].user_id", equalTo(demoUser));
 
@@ -245,8 +247,9 @@ class ProjectTenancyTests extends KeystoneAcceptanceSupport {
                 .then().statusCode(200)
                 .body("backup", not(hasKey("os-backup-project-attr:project_id")))
                 .body("backup", not(hasKey("user_id")));
-        as(demo, "3.56").when().get("/v3/backups/detail")
+        as(demo, "3.56").when().get("/v3/backups/detail?name=owner-backup")
                 .then().statusCode(200)
+                .body("backups.id", equalTo(List.of(backup)))
                 .body("backups[0]", not(hasKey("os-backup-project-attr:project_id")))
                 .body("backups[0]", not(hasKey("user_id")));
 
@@ -318,13 +321,13 @@ class ProjectTenancyTests extends KeystoneAcceptanceSupport {
         String backup = backup(demo, big, "same-name");
         String altBackup = backup(alt, altBig, "same-name");
         as(demo).when().get("/v3/backups?name=same-name")
-                .then().statusCode(200).body("backups.id", equalTo(java.util.List.of(backup)));
+                .then().statusCode(200).body("backups.id", equalTo(List.of(backup)));
         as(alt).when().get("/v3/backups?all_tenants=1&name=same-name")
-                .then().statusCode(200).body("backups.id", equalTo(java.util.List.of(altBackup)));
+                .then().statusCode(200).body("backups.id", equalTo(List.of(altBackup)));
         as(demo).when().get("/v3/volumes?name=same-name")
-                .then().statusCode(200).body("volumes.id", equalTo(java.util.List.of(big)));
+                .then().statusCode(200).body("volumes.id", equalTo(List.of(big)));
         as(alt).when().get("/v3/volumes?name=same-name")
-                .then().statusCode(200).body("volumes.id", equalTo(java.util.List.of(altBig)));
+                .then().statusCode(200).body("volumes.id", equalTo(List.of(altBig)));
 
         deleteBackup(demo, backup);
         deleteBackup(alt, altBackup);
