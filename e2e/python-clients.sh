@@ -180,6 +180,9 @@ wait_healthy() {
 # openstack CLI (python-openstackclient). Backup set --name needs 3.9, --property 3.43.
 # ---------------------------------------------------------------------------------------------
 
+# The CLI as a user runs it: OS_VOLUME_API_VERSION set for it alone.
+OSC=(env OS_VOLUME_API_VERSION=3.64 openstack)
+
 # osc_restore ARGS...: `openstack volume backup restore ARGS`. python-openstackclient 6.0 (Debian 12)
 # sends the restore, gets Cinder's 202 {"restore": {...}} and then fails to print it ("cannot unpack
 # non-iterable VolumeBackupsRestore object", Launchpad bug 2063335, fixed in 7.3.0). No server
@@ -187,7 +190,7 @@ wait_healthy() {
 # that the restore really happened.
 osc_restore() {
     local output
-    if output=$(timeout 120 openstack volume backup restore "$@" 2>&1); then
+    if output=$(timeout 120 "${OSC[@]}" volume backup restore "$@" 2>&1); then
         echo "$output"
         return 0
     fi
@@ -198,89 +201,86 @@ osc_restore() {
 osc_workflow() {
     local c=openstack vol backup target restored imported_export
     as demo
-    export OS_VOLUME_API_VERSION=3.64
-    local os=(openstack)
 
-    if run $c volume-create "${os[@]}" volume create --size 1 --property origin=osc -f value -c id "osc-vol-$RUN"; then
+    if run $c volume-create "${OSC[@]}" volume create --size 1 --property origin=osc -f value -c id "osc-vol-$RUN"; then
         vol=$(tail -n 1 "$WORK/out")
-        check $c volume-wait-available until_value available "${os[@]}" volume show "$vol" -f value -c status
+        check $c volume-wait-available until_value available "${OSC[@]}" volume show "$vol" -f value -c status
     fi
     [[ -n ${vol:-} ]] || return
 
-    if run $c backup-create "${os[@]}" volume backup create --name "osc-backup-$RUN" --description "by osc" \
+    if run $c backup-create "${OSC[@]}" volume backup create --name "osc-backup-$RUN" --description "by osc" \
         -f value -c id "$vol"; then
         backup=$(tail -n 1 "$WORK/out")
-        check $c backup-wait-available until_value available "${os[@]}" volume backup show "$backup" -f value -c status
+        check $c backup-wait-available until_value available "${OSC[@]}" volume backup show "$backup" -f value -c status
     fi
     [[ -n ${backup:-} ]] || return
 
-    check $c backup-list listed "$backup" "${os[@]}" volume backup list -f value -c ID
-    check $c backup-list-long listed "by osc" "${os[@]}" volume backup list --long -f value
-    check $c backup-show until_value "osc-backup-$RUN" "${os[@]}" volume backup show "$backup" -f value -c name
-    run $c backup-set-name-description "${os[@]}" volume backup set --name "osc-renamed-$RUN" \
+    check $c backup-list listed "$backup" "${OSC[@]}" volume backup list -f value -c ID
+    check $c backup-list-long listed "by osc" "${OSC[@]}" volume backup list --long -f value
+    check $c backup-show until_value "osc-backup-$RUN" "${OSC[@]}" volume backup show "$backup" -f value -c name
+    run $c backup-set-name-description "${OSC[@]}" volume backup set --name "osc-renamed-$RUN" \
         --description "renamed by osc" --property kind=e2e "$backup"
-    check $c backup-show-after-set until_value "osc-renamed-$RUN" "${os[@]}" volume backup show "osc-renamed-$RUN" \
+    check $c backup-show-after-set until_value "osc-renamed-$RUN" "${OSC[@]}" volume backup show "osc-renamed-$RUN" \
         -f value -c name
-    run $c backup-unset-property "${os[@]}" volume backup unset --property kind "$backup"
+    run $c backup-unset-property "${OSC[@]}" volume backup unset --property kind "$backup"
 
     if run $c backup-restore-new-volume osc_restore "$backup" "osc-restored-$RUN"; then
-        check $c backup-restore-new-wait until_value available "${os[@]}" volume show "osc-restored-$RUN" \
+        check $c backup-restore-new-wait until_value available "${OSC[@]}" volume show "osc-restored-$RUN" \
             -f value -c status
-        check $c backup-after-restore-available until_value available "${os[@]}" volume backup show "$backup" \
+        check $c backup-after-restore-available until_value available "${OSC[@]}" volume backup show "$backup" \
             -f value -c status
-        restored=$("${os[@]}" volume show "osc-restored-$RUN" -f value -c id 2>/dev/null)
+        restored=$("${OSC[@]}" volume show "osc-restored-$RUN" -f value -c id 2>/dev/null)
     fi
 
-    if run $c volume-create-target "${os[@]}" volume create --size 1 -f value -c id "osc-target-$RUN"; then
+    if run $c volume-create-target "${OSC[@]}" volume create --size 1 -f value -c id "osc-target-$RUN"; then
         target=$(tail -n 1 "$WORK/out")
-        check $c volume-target-wait-available until_value available "${os[@]}" volume show "$target" -f value -c status
+        check $c volume-target-wait-available until_value available "${OSC[@]}" volume show "$target" -f value -c status
         run $c backup-restore-existing-volume osc_restore --force "$backup" "$target"
-        check $c backup-restore-existing-wait until_value available "${os[@]}" volume show "$target" -f value -c status
-        check $c backup-after-restore-existing-available until_value available "${os[@]}" volume backup show \
+        check $c backup-restore-existing-wait until_value available "${OSC[@]}" volume show "$target" -f value -c status
+        check $c backup-after-restore-existing-available until_value available "${OSC[@]}" volume backup show \
             "$backup" -f value -c status
     fi
 
     as alt_demo
     check $c tenancy-show-other-project must_fail 'No volumebackup with a name or ID|not found|could not be found' \
-        "${os[@]}" volume backup show "$backup"
-    check $c tenancy-list-other-project not_listed "$backup" "${os[@]}" volume backup list --all-projects -f value -c ID
+        "${OSC[@]}" volume backup show "$backup"
+    check $c tenancy-list-other-project not_listed "$backup" "${OSC[@]}" volume backup list --all-projects -f value -c ID
     check $c tenancy-delete-other-project must_fail 'No volumebackup with a name or ID|not found|could not be found|Failed to delete' \
-        "${os[@]}" volume backup delete "$backup"
+        "${OSC[@]}" volume backup delete "$backup"
     check $c tenancy-export-non-admin must_fail "No volumebackup with a name or ID|not found|could not be found" \
-        "${os[@]}" volume backup record export "$backup"
+        "${OSC[@]}" volume backup record export "$backup"
 
     as demo
     check $c policy-export-member must_fail "Policy doesn't allow backup:export-import|403" \
-        "${os[@]}" volume backup record export "$backup"
+        "${OSC[@]}" volume backup record export "$backup"
 
     as admin
     local service url
-    if run $c backup-record-export-admin "${os[@]}" volume backup record export -f json "$backup"; then
+    if run $c backup-record-export-admin "${OSC[@]}" volume backup record export -f json "$backup"; then
         service=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["backup_service"])' "$WORK/out")
         url=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["backup_url"])' "$WORK/out")
     fi
 
     as demo
-    run $c backup-delete "${os[@]}" volume backup delete "$backup" &&
-        check $c backup-wait-deleted until_gone "${os[@]}" volume backup show "$backup"
+    run $c backup-delete "${OSC[@]}" volume backup delete "$backup" &&
+        check $c backup-wait-deleted until_gone "${OSC[@]}" volume backup show "$backup"
 
     as admin
-    if [[ -n ${url:-} ]] && run $c backup-record-import-admin "${os[@]}" volume backup record import -f value -c id \
+    if [[ -n ${url:-} ]] && run $c backup-record-import-admin "${OSC[@]}" volume backup record import -f value -c id \
         "$service" "$url"; then
         imported_export=$(tail -n 1 "$WORK/out")
-        check $c backup-imported-available until_value available "${os[@]}" volume backup show "$imported_export" \
+        check $c backup-imported-available until_value available "${OSC[@]}" volume backup show "$imported_export" \
             -f value -c status
-        run $c backup-delete-imported "${os[@]}" volume backup delete "$imported_export" &&
-            check $c backup-imported-deleted until_gone "${os[@]}" volume backup show "$imported_export"
+        run $c backup-delete-imported "${OSC[@]}" volume backup delete "$imported_export" &&
+            check $c backup-imported-deleted until_gone "${OSC[@]}" volume backup show "$imported_export"
     elif [[ -z ${url:-} ]]; then
         fail $c backup-record-import-admin "nothing exported"
     fi
 
     as demo
     local ids=("$vol" ${restored:+"$restored"} ${target:+"$target"})
-    run $c volume-delete "${os[@]}" volume delete "${ids[@]}" &&
-        check $c volume-wait-deleted until_gone "${os[@]}" volume show "$vol"
-    unset OS_VOLUME_API_VERSION
+    run $c volume-delete "${OSC[@]}" volume delete "${ids[@]}" &&
+        check $c volume-wait-deleted until_gone "${OSC[@]}" volume show "$vol"
 }
 
 # ---------------------------------------------------------------------------------------------
