@@ -56,9 +56,12 @@ class CinderApiFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.equals("/") || path.equals(PCD_PREFIX) || path.startsWith(PCD_PREFIX + "/")
-                || path.equals("/v3") || path.startsWith("/v3/"));
+        return !isCinderPath(request.getRequestURI());
+    }
+
+    static boolean isCinderPath(String path) {
+        return path.equals("/") || path.equals(PCD_PREFIX) || path.startsWith(PCD_PREFIX + "/") || path.equals("/v3")
+                || path.startsWith("/v3/");
     }
 
     @Override
@@ -103,6 +106,7 @@ class CinderApiFilter extends OncePerRequestFilter {
             }
             setVersionHeaders(response, version);
             checkContentType(request);
+            checkQueryString(request);
             if (projectIdInUrl != null && credentials != null && !projectIdInUrl.equals(credentials.projectId())) {
                 throw CinderException.badRequest("Malformed request url");
             }
@@ -192,6 +196,19 @@ class CinderApiFilter extends OncePerRequestFilter {
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
         if (!JSON_TYPES.contains(mediaType)) {
             throw new CinderException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type");
+        }
+    }
+
+    /**
+     * The query string is decoded here, once: Tomcat refuses parameters that are not valid UTF-8
+     * (say {@code %FF}) by throwing from whichever code first asks for them, a 500 if a controller
+     * did. webob can't decode them either, and the request is a malformed one.
+     */
+    private static void checkQueryString(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException undecodable) {
+            throw CinderException.badRequest("Malformed request url");
         }
     }
 

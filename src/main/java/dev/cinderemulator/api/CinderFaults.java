@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +39,20 @@ class CinderFaults {
         return respond(CinderException.resourceNotFound());
     }
 
+    /**
+     * A body that could not be read: past the size limit ({@link RequestSizeLimit}), or cut short
+     * by the client. Bodies that are read but not JSON are {@link RequestBodies}' concern.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return respond(tooLarge.fault());
+            }
+        }
+        return respond(CinderException.badRequest("Malformed request body"));
+    }
+
     @ExceptionHandler(HttpMediaTypeException.class)
     ResponseEntity<Map<String, Object>> mediaType(Exception failure) {
         return respond(new CinderException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type"));
@@ -45,8 +60,23 @@ class CinderFaults {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception failure) {
+        if (ConcurrentUpdates.isConflict(failure)) {
+            return conflict(failure);
+        }
         LOG.error("Unexpected failure; answering as Cinder's FaultWrapper does", failure);
         return respond(new CinderException(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR));
+    }
+
+    /**
+     * Concurrent writes kept on conflicting after {@link ConcurrentUpdates}' retries: nothing of
+     * this request was applied, and a 409 {@code conflictingRequest} (Cinder's answer to a
+     * request that clashes with the resource's current state) tells the client to try again.
+     */
+    private static ResponseEntity<Map<String, Object>> conflict(Exception failure) {
+        LOG.info("Request still conflicting with concurrent updates after " + ConcurrentUpdates.ATTEMPTS
+                + " attempts: " + failure);
+        return respond(new CinderException(HttpStatus.CONFLICT,
+                "The resource was changed by concurrent requests; nothing was applied. Retry the request."));
     }
 
     static ResponseEntity<Map<String, Object>> respond(CinderException failure) {

@@ -2,6 +2,9 @@ package dev.cinderemulator.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +106,10 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
     }
 
     private static Optional<Object> typed(CinderRequest request, ListSpec spec, String column, String value) {
+        if (column.endsWith("_at") || column.equals("data_timestamp")) {
+            // MySQL coerces the text to a DATETIME; text that is no timestamp matches nothing.
+            return timestamp(value.strip()).map(Object.class::cast);
+        }
         if (spec.integerColumns().contains(column)) {
             try {
                 return Optional.of(Integer.parseInt(value.trim()));
@@ -132,6 +139,17 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
             return true;
         }
         return !value.isEmpty() && !value.equals("False") && !value.equals("false") && !value.equals("FALSE");
+    }
+
+    private static Optional<LocalDateTime> timestamp(String value) {
+        try {
+            if (value.length() == 10) {
+                return Optional.of(LocalDate.parse(value).atStartOfDay());
+            }
+            return Optional.of(LocalDateTime.parse(value.replace(' ', 'T').replaceFirst("(Z|[+-]00:?00)$", "")));
+        } catch (DateTimeParseException notTimestamp) {
+            return Optional.empty();
+        }
     }
 
     private static int limit(String value) {

@@ -4,23 +4,33 @@ import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.store.ProjectLocks;
 
 /**
  * The {@code backups} and {@code backup_gigabytes} quotas, counted from the rows. The create API
  * does not catch these, so they reach the client as FaultWrapper renders them: class name first.
+ * The check runs under the project's lock, so concurrent creates can't overshoot the limit.
  */
 @Component
 class BackupQuotas {
 
     private final Backups backups;
+    private final ProjectLocks locks;
     private final EmulatorProperties.Quotas limits;
 
-    BackupQuotas(Backups backups, EmulatorProperties properties) {
+    BackupQuotas(Backups backups, ProjectLocks locks, EmulatorProperties properties) {
         this.backups = backups;
+        this.locks = locks;
         this.limits = properties.quotas();
     }
 
+    /** Holds the project's quota lock for the rest of the transaction (take it before changing anything). */
+    void lock(String projectId) {
+        locks.lock(projectId);
+    }
+
     void reserve(String projectId, int size) {
+        locks.lock(projectId);
         long consumed = backups.sumSizeByProjectId(projectId);
         if (consumed + size > limits.backupGigabytes()) {
             throw CinderException.overLimit("VolumeBackupSizeExceedsAvailableQuota: Requested backup exceeds allowed "

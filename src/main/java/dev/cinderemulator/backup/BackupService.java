@@ -24,6 +24,8 @@ import dev.cinderemulator.volume.RestoredContent;
 import dev.cinderemulator.volume.Snapshot;
 import dev.cinderemulator.volume.Volume;
 import dev.cinderemulator.volume.VolumeService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /**
  * Cinder's backup API ({@code cinder/backup/api.py}) and, through the transitions it schedules,
@@ -47,10 +49,11 @@ class BackupService implements TransitionHandler {
     private final EmulatorProperties properties;
     private final IdGenerator ids;
     private final ObjectProvider<FailureOutcomes> outcomes;
+    private final EntityManager entities;
 
     BackupService(Backups backups, BackupQuotas quotas, VolumeService volumes, TransitionScheduler scheduler,
             EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
-            ObjectProvider<FailureOutcomes> outcomes) {
+            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
         this.backups = backups;
         this.quotas = quotas;
         this.volumes = volumes;
@@ -59,6 +62,7 @@ class BackupService implements TransitionHandler {
         this.properties = properties;
         this.ids = ids;
         this.outcomes = outcomes;
+        this.entities = entities;
     }
 
     /** A project-scoped get for non-admins: someone else's backup is simply not found. */
@@ -74,6 +78,8 @@ class BackupService implements TransitionHandler {
     }
 
     Backup create(CinderRequest request, BackupDraft draft) {
+        // Taken before anything changes, so the quota check below sees every committed backup.
+        quotas.lock(request.projectId());
         Volume volume = volumes.volume(request, draft.volumeId());
         Snapshot snapshot = null;
         if (draft.snapshotId() != null) {
@@ -86,7 +92,13 @@ class BackupService implements TransitionHandler {
         LocalDateTime now = clock.now();
         volumes.startBackup(volume, snapshot, draft.force());
         quotas.reserve(request.projectId(), volume.size());
-        String parentId = draft.incremental() ? latestParent(request, volume, snapshot).id() : null;
+        String parentId = null;
+        if (draft.incremental()) {
+            Backup parent = latestParent(request, volume, snapshot);
+            // A new child must conflict with a concurrent delete of its parent, which checks for children.
+            entities.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            parentId = parent.id();
+        }
         LocalDateTime dataTimestamp = snapshot != null ? snapshot.createdAt() : now;
         Backup backup = Backup.creating(ids.newId(), request.projectId(), request.userId(),
                 volume.id(), volume.size(), dataTimestamp, now);
@@ -178,6 +190,9 @@ class BackupService implements TransitionHandler {
             throw CinderException.policy("backup:backup-import");
         }
         BackupRecord record = BackupRecord.decode(backupUrl);
+        // backup/api.py import_record reserves backups and backup_gigabytes before it looks the id up.
+        quotas.lock(request.projectId());
+        quotas.reserve(request.projectId(), record.size());
         if (backups.existsById(record.id())) {
             throw Backup.invalid("Backup already exists in database.");
         }

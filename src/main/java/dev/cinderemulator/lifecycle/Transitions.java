@@ -17,9 +17,14 @@ interface Transitions extends JpaRepository<Transition, Long> {
 
     List<Transition> findAllByOrderByIdAsc(Limit limit);
 
-    /** Consuming the row is what makes the work happen exactly once, however many workers race. */
+    /**
+     * Consuming the row is what makes the work happen exactly once, however many workers (threads
+     * or emulators sharing the database) race: the delete and the work commit together, and a row
+     * another worker holds is skipped at once rather than waited for (H2 and PostgreSQL alike).
+     */
     @Modifying
-    @Query("delete from Transition t where t.id = :id")
+    @Query(value = "DELETE FROM transitions WHERE id = (SELECT id FROM transitions WHERE id = :id FOR UPDATE SKIP LOCKED)",
+            nativeQuery = true)
     int consume(Long id);
 
     @Modifying

@@ -4,10 +4,12 @@ import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.store.ProjectLocks;
 
 /**
  * The {@code volumes}, {@code snapshots} and {@code gigabytes} quotas, counted from the rows
- * themselves so usage can never drift from what exists. Uncaught quota errors carry the exception
+ * themselves so usage can never drift from what exists, under the project's lock so that
+ * concurrent creates can't both pass the same check. Uncaught quota errors carry the exception
  * class name, as Cinder's FaultWrapper renders them; restore catches them and drops it.
  */
 @Component
@@ -15,15 +17,18 @@ class VolumeQuotas {
 
     private final Volumes volumes;
     private final Snapshots snapshots;
+    private final ProjectLocks locks;
     private final EmulatorProperties.Quotas limits;
 
-    VolumeQuotas(Volumes volumes, Snapshots snapshots, EmulatorProperties properties) {
+    VolumeQuotas(Volumes volumes, Snapshots snapshots, ProjectLocks locks, EmulatorProperties properties) {
         this.volumes = volumes;
         this.snapshots = snapshots;
+        this.locks = locks;
         this.limits = properties.quotas();
     }
 
     void reserveVolume(String projectId, int size, boolean withClassName) {
+        locks.lock(projectId);
         if (volumes.countByProjectId(projectId) + 1 > limits.volumes()) {
             throw CinderException.overLimit((withClassName ? "VolumeLimitExceeded: " : "")
                     + "Maximum number of volumes allowed (" + limits.volumes() + ") exceeded for quota 'volumes'.");
@@ -32,6 +37,7 @@ class VolumeQuotas {
     }
 
     void reserveSnapshot(String projectId, int size) {
+        locks.lock(projectId);
         if (snapshots.countByProjectId(projectId) + 1 > limits.snapshots()) {
             throw CinderException.overLimit("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
                     + limits.snapshots() + ") exceeded");
