@@ -1,7 +1,5 @@
 package dev.cinderemulator.volume;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.api.ListRequest;
-import dev.cinderemulator.api.ListSpec;
+import dev.cinderemulator.store.ListRequest;
+import dev.cinderemulator.store.ListSpec;
 import dev.cinderemulator.api.RequestBodies;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.store.ResourceLists;
@@ -58,16 +56,16 @@ class SnapshotsController {
             + "evaluating to True, it is silently ignored.";
 
     private final VolumeService service;
-    private final Snapshots snapshots;
     private final ResourceLists lists;
+    private final ResourceLists.Listed<Snapshot> listed;
     private final RequestBodies bodies;
     private final EmulatorProperties properties;
 
     SnapshotsController(VolumeService service, Snapshots snapshots, ResourceLists lists, RequestBodies bodies,
             EmulatorProperties properties) {
         this.service = service;
-        this.snapshots = snapshots;
         this.lists = lists;
+        this.listed = new ResourceLists.Listed<>("snapshots", "Snapshot", snapshots::findAllById, Snapshot::id);
         this.bodies = bodies;
         this.properties = properties;
     }
@@ -121,26 +119,7 @@ class SnapshotsController {
         // The next link carries the query as sent, dropped filters included.
         ListRequest list = new ListRequest(parsed.query(), parsed.withCount(), parsed.emptyByFilter(), parsed.limit(),
                 params);
-        boolean empty = list.emptyByFilter() || otherZone;
-        List<String> ids = empty ? List.of()
-                : lists.page(list.query()).orElseThrow(
-                        () -> CinderException.notFound("Snapshot " + list.query().marker() + " could not be found."));
-        Map<String, Snapshot> found = new LinkedHashMap<>();
-        snapshots.findAllById(ids).forEach(snapshot -> found.put(snapshot.id(), snapshot));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("snapshots", ids.stream().filter(found::containsKey).map(id -> view.apply(found.get(id))).toList());
-        Long count = null;
-        if (list.withCount()) {
-            count = empty ? 0 : lists.count(list.query());
-        }
-        List<Map<String, String>> links = list.nextLinks(request, collection, ids, count);
-        if (!links.isEmpty()) {
-            body.put("snapshots_links", links);
-        }
-        if (count != null) {
-            body.put("count", count);
-        }
-        return body;
+        return lists.respond(request, list, list.emptyByFilter() || otherZone, listed, collection, view);
     }
 
     @GetMapping("/v3/snapshots/{id}")

@@ -1,6 +1,5 @@
 package dev.cinderemulator.volume;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.api.ListRequest;
-import dev.cinderemulator.api.ListSpec;
+import dev.cinderemulator.store.ListRequest;
+import dev.cinderemulator.store.ListSpec;
 import dev.cinderemulator.api.ParameterTypes;
 import dev.cinderemulator.api.RequestBodies;
 import dev.cinderemulator.store.ResourceLists;
@@ -63,14 +62,14 @@ class VolumesController {
             + "enabled volume type and use it to create multiattach volumes.";
 
     private final VolumeService service;
-    private final Volumes volumes;
     private final ResourceLists lists;
+    private final ResourceLists.Listed<Volume> listed;
     private final RequestBodies bodies;
 
     VolumesController(VolumeService service, Volumes volumes, ResourceLists lists, RequestBodies bodies) {
         this.service = service;
-        this.volumes = volumes;
         this.lists = lists;
+        this.listed = new ResourceLists.Listed<>("volumes", "Volume", volumes::findAllById, Volume::id);
         this.bodies = bodies;
     }
 
@@ -151,25 +150,7 @@ class VolumesController {
         // The next link carries the query as sent, dropped filters included.
         ListRequest list = new ListRequest(parsed.query(), parsed.withCount(), parsed.emptyByFilter(), parsed.limit(),
                 params);
-        List<String> ids = list.emptyByFilter() ? List.of()
-                : lists.page(list.query()).orElseThrow(
-                        () -> CinderException.notFound("Volume " + list.query().marker() + " could not be found."));
-        Map<String, Volume> found = new LinkedHashMap<>();
-        volumes.findAllById(ids).forEach(volume -> found.put(volume.id(), volume));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("volumes", ids.stream().filter(found::containsKey).map(id -> view.apply(found.get(id))).toList());
-        Long count = null;
-        if (list.withCount()) {
-            count = list.emptyByFilter() ? 0 : lists.count(list.query());
-        }
-        List<Map<String, String>> links = list.nextLinks(request, collection, ids, count);
-        if (!links.isEmpty()) {
-            body.put("volumes_links", links);
-        }
-        if (count != null) {
-            body.put("count", count);
-        }
-        return body;
+        return lists.respond(request, list, list.emptyByFilter(), listed, collection, view);
     }
 
     @GetMapping("/v3/volumes/{id}")

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.store;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.store;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import dev.cinderemulator.store.ListQuery;
+import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.api.PythonText;
 
 /**
  * A list request's query string read the way Cinder reads it ({@code api/common.py}
