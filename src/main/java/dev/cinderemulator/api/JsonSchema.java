@@ -1,5 +1,6 @@
 package dev.cinderemulator.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ public final class JsonSchema {
 
     private record Violation(String pathElement, JsonNode instance, String message) {
     }
+
+    private static final Pattern PYTHON_INT = Pattern.compile("[+-]?\\d+(_\\d+)*");
+    private static final Pattern PYTHON_FLOAT = Pattern.compile("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?");
 
     private final List<Keyword> keywords = new ArrayList<>();
     private final Map<String, JsonSchema> properties = new LinkedHashMap<>();
@@ -87,8 +91,8 @@ public final class JsonSchema {
             case "string" -> instance.isString();
             case "boolean" -> instance.isBoolean();
             case "null" -> instance.isNull();
-            case "integer" -> instance.isIntegralNumber()
-                    || (instance.isNumber() && instance.doubleValue() == Math.rint(instance.doubleValue()));
+            // Draft 4's type checker: 1.0 is a number, not an integer (Draft 6 changed that).
+            case "integer" -> instance.isIntegralNumber();
             case "number" -> instance.isNumber();
             default -> throw new IllegalArgumentException(type);
         };
@@ -205,22 +209,52 @@ public final class JsonSchema {
                 : Optional.empty());
     }
 
-    /** {@code minimum}/{@code maximum} on numbers (strings pass, as in Draft 4). */
+    /**
+     * {@code minimum}/{@code maximum} as Cinder's {@code _SchemaValidator} extends them: a string is
+     * first turned into a number with Python's {@code int()} or {@code float()} (so {@code "0"} is
+     * below a minimum of 1), and one that is neither passes. The message shows the number.
+     */
     public JsonSchema range(long minimum, long maximum) {
         return add((instance, path) -> {
-            if (!instance.isNumber()) {
+            Optional<PythonNumber> number = numberFrom(instance);
+            if (number.isEmpty()) {
                 return Optional.empty();
             }
-            if (instance.doubleValue() < minimum) {
-                return Optional.of(at(path, instance, PythonText.repr(instance) + " is less than the minimum of "
-                        + minimum));
+            BigDecimal value = number.get().value();
+            if (value.compareTo(BigDecimal.valueOf(minimum)) < 0) {
+                return Optional.of(at(path, instance, number.get().repr() + " is less than the minimum of " + minimum));
             }
-            if (instance.doubleValue() > maximum) {
-                return Optional.of(at(path, instance, PythonText.repr(instance)
-                        + " is greater than the maximum of " + maximum));
+            if (value.compareTo(BigDecimal.valueOf(maximum)) > 0) {
+                return Optional.of(at(path, instance, number.get().repr() + " is greater than the maximum of "
+                        + maximum));
             }
             return Optional.empty();
         });
+    }
+
+    /** A number as Python holds it after {@code int()} or {@code float()}: the repr differs. */
+    private record PythonNumber(BigDecimal value, boolean integral) {
+
+        String repr() {
+            return integral ? value.toBigInteger().toString() : PythonText.repr(value.doubleValue());
+        }
+    }
+
+    private static Optional<PythonNumber> numberFrom(JsonNode instance) {
+        if (instance.isNumber()) {
+            return Optional.of(new PythonNumber(instance.decimalValue(), instance.isIntegralNumber()));
+        }
+        if (!instance.isString()) {
+            return Optional.empty();
+        }
+        String text = instance.stringValue().strip().replace("_", "");
+        if (PYTHON_INT.matcher(instance.stringValue().strip()).matches()) {
+            return Optional.of(new PythonNumber(new BigDecimal(text), true));
+        }
+        if (PYTHON_FLOAT.matcher(text).matches()) {
+            return Optional.of(new PythonNumber(new BigDecimal(text), false));
+        }
+        return Optional.empty();
     }
 
     public JsonSchema enumeration(List<Object> values, String pythonList) {
@@ -248,6 +282,13 @@ public final class JsonSchema {
         return add((instance, path) -> !instance.isString() || valid.test(instance.stringValue())
                 ? Optional.empty()
                 : Optional.of(at(null, instance, message.apply(instance.stringValue()))));
+    }
+
+    /** The same for a format checker on an object (Cinder's {@code validate_volume_reset_body}). */
+    public JsonSchema objectFormatRaising(Predicate<JsonNode> valid, String message) {
+        return add((instance, path) -> !instance.isObject() || valid.test(instance)
+                ? Optional.empty()
+                : Optional.of(at(null, instance, message)));
     }
 
     public JsonSchema oneOf(JsonSchema... choices) {

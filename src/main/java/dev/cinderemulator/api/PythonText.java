@@ -1,7 +1,10 @@
 package dev.cinderemulator.api;
 
+import java.math.BigInteger;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -78,10 +81,113 @@ public final class PythonText {
         return out.append(quote).toString();
     }
 
+    /** Python's {@code repr(float)}. */
+    public static String repr(double value) {
+        return floatRepr(value);
+    }
+
     private static String floatRepr(double value) {
         if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e16) {
             return String.format("%.1f", value);
         }
         return Double.toString(value).replace("E", "e+").replace("e+-", "e-");
+    }
+
+    /**
+     * Python's {@code ast.literal_eval} for what Cinder's list filters accept as {@code metadata}: a
+     * dict display of strings (or numbers, compared as their text). Anything else, or a literal that
+     * is not a dict, is empty, and Cinder then matches nothing.
+     */
+    public static Optional<Map<String, String>> literalDict(String text) {
+        return new LiteralParser(text).dict();
+    }
+
+    private static final class LiteralParser {
+
+        private final String text;
+        private int at;
+
+        LiteralParser(String text) {
+            this.text = text;
+        }
+
+        Optional<Map<String, String>> dict() {
+            try {
+                skipBlanks();
+                expect('{');
+                Map<String, String> dict = new LinkedHashMap<>();
+                skipBlanks();
+                while (peek() != '}') {
+                    String key = scalar();
+                    skipBlanks();
+                    expect(':');
+                    skipBlanks();
+                    dict.put(key, scalar());
+                    skipBlanks();
+                    if (peek() == ',') {
+                        at++;
+                        skipBlanks();
+                    } else if (peek() != '}') {
+                        return Optional.empty();
+                    }
+                }
+                at++;
+                skipBlanks();
+                return at == text.length() ? Optional.of(dict) : Optional.empty();
+            } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+                return Optional.empty();
+            }
+        }
+
+        private String scalar() {
+            char first = peek();
+            if (first == '\'' || first == '"') {
+                return string(first);
+            }
+            int start = at;
+            while (at < text.length() && "+-0123456789_".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            String digits = text.substring(start, at).replace("_", "");
+            return new BigInteger(digits).toString();
+        }
+
+        private String string(char quote) {
+            at++;
+            StringBuilder value = new StringBuilder();
+            while (text.charAt(at) != quote) {
+                char c = text.charAt(at++);
+                if (c == '\\') {
+                    char escaped = text.charAt(at++);
+                    value.append(switch (escaped) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        default -> escaped;
+                    });
+                } else {
+                    value.append(c);
+                }
+            }
+            at++;
+            return value.toString();
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw new IllegalArgumentException("expected " + c);
+            }
+            at++;
+        }
+
+        private char peek() {
+            return text.charAt(at);
+        }
+
+        private void skipBlanks() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
     }
 }

@@ -98,6 +98,35 @@ public class Backup {
         return backup;
     }
 
+    /**
+     * A backup exactly as a fixture document describes it, on the emulator's backup host. One that
+     * got past {@code creating} successfully counts as finished for its parent's dependents.
+     */
+    static Backup loaded(BackupFixture fixture, String service, String host) {
+        Backup backup = creating(fixture.id(), fixture.projectId(), fixture.userId(), fixture.volumeId(),
+                fixture.size(), fixture.dataTimestamp(), fixture.createdAt());
+        backup.source(fixture.snapshotId(), fixture.parentId(), fixture.container(), fixture.availabilityZone());
+        backup.name = fixture.name();
+        backup.description = fixture.description();
+        backup.status = fixture.status();
+        backup.failReason = fixture.failReason();
+        backup.objectCount = fixture.objectCount();
+        backup.restoreVolumeId = fixture.restoreVolumeId();
+        backup.metadata = new LinkedHashMap<>(fixture.metadata());
+        backup.updatedAt = fixture.updatedAt();
+        backup.assignService(service, host);
+        if (!fixture.status().equals("creating") && !fixture.status().equals("error")) {
+            backup.finishedAt = fixture.updatedAt();
+        }
+        return backup;
+    }
+
+    BackupFixture fixture() {
+        return new BackupFixture(id, projectId, userId, volumeId, snapshotId, parentId, name, description, status,
+                failReason, size, objectCount, container, availabilityZone, dataTimestamp, restoreVolumeId, metadata,
+                createdAt, updatedAt);
+    }
+
     void describe(String name, String description, LocalDateTime now) {
         this.name = name;
         this.description = description;
@@ -139,6 +168,12 @@ public class Backup {
     void fail(String reason, LocalDateTime now) {
         failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
         moveTo("error", now);
+    }
+
+    /** The manager could not delete it: {@code error_deleting}, from which only a forced delete goes on. */
+    void failDeleting(String reason, LocalDateTime now) {
+        failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
+        moveTo("error_deleting", now);
     }
 
     void startDeleting(boolean force, LocalDateTime now) {

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +14,8 @@ import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.lifecycle.FailureOutcomes;
+import dev.cinderemulator.lifecycle.IdGenerator;
 import dev.cinderemulator.lifecycle.Transition;
 import dev.cinderemulator.lifecycle.TransitionAction;
 import dev.cinderemulator.lifecycle.TransitionHandler;
@@ -35,6 +37,9 @@ class BackupService implements TransitionHandler {
 
     static final String BACKUP_HOST = "emulator@backup";
     static final String DEFAULT_CONTAINER = "volumebackups";
+    /** The manager's texts for work that fails on purpose (a fault rule) rather than for a reason of its own. */
+    static final String CREATE_ABORTED = "Create backup aborted due to backup service is down.";
+    static final String DELETE_ABORTED = "Delete backup is aborted due to backup service is down.";
 
     private final Backups backups;
     private final BackupQuotas quotas;
@@ -42,16 +47,21 @@ class BackupService implements TransitionHandler {
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final IdGenerator ids;
+    private final ObjectProvider<FailureOutcomes> outcomes;
     private final EntityManager entities;
 
     BackupService(Backups backups, BackupQuotas quotas, VolumeService volumes, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties, EntityManager entities) {
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
+            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
         this.backups = backups;
         this.quotas = quotas;
         this.volumes = volumes;
         this.scheduler = scheduler;
         this.clock = clock;
         this.properties = properties;
+        this.ids = ids;
+        this.outcomes = outcomes;
         this.entities = entities;
     }
 
@@ -90,7 +100,7 @@ class BackupService implements TransitionHandler {
             parentId = parent.id();
         }
         LocalDateTime dataTimestamp = snapshot != null ? snapshot.createdAt() : now;
-        Backup backup = Backup.creating(UUID.randomUUID().toString(), request.projectId(), request.userId(),
+        Backup backup = Backup.creating(ids.newId(), request.projectId(), request.userId(),
                 volume.id(), volume.size(), dataTimestamp, now);
         backup.describe(draft.name(), draft.description(), now);
         backup.source(snapshot == null ? null : snapshot.id(), parentId, draft.container(), draft.availabilityZone());
@@ -99,7 +109,7 @@ class BackupService implements TransitionHandler {
             backup.assignService(properties.cloud().backupService(), BACKUP_HOST);
         }
         backups.save(backup);
-        scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id(), properties.timing().backupCreate());
+        scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
         return backup;
     }
 
@@ -154,7 +164,7 @@ class BackupService implements TransitionHandler {
         } else if (before.equals("restoring") && backup.restoreVolumeId() != null) {
             volumes.failRestore(backup.restoreVolumeId());
         }
-        scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id(), properties.timing().backupDelete());
+        scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
     }
 
     RestoreResult restore(CinderRequest request, String id, String volumeId, String name) {
@@ -164,7 +174,7 @@ class BackupService implements TransitionHandler {
                 : volumes.volume(request, volumeId);
         volumes.startRestore(target, backup.size());
         backup.startRestoring(target.id(), clock.now());
-        scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id(), properties.timing().backupRestore());
+        scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
         return new RestoreResult(id, target.id(), target.name());
     }
 
@@ -182,6 +192,9 @@ class BackupService implements TransitionHandler {
             throw CinderException.policy("backup:backup-import");
         }
         BackupRecord record = BackupRecord.decode(backupUrl);
+        // backup/api.py import_record reserves backups and backup_gigabytes before it looks the id up.
+        quotas.lock(request.projectId());
+        quotas.reserve(request.projectId(), record.size());
         if (backups.existsById(record.id())) {
             throw Backup.invalid("Backup already exists in database.");
         }
@@ -190,7 +203,7 @@ class BackupService implements TransitionHandler {
                 record.size(), now, now);
         backup.awaitImport(backupUrl);
         backups.save(backup);
-        scheduler.schedule(TransitionAction.BACKUP_IMPORT, backup.id(), properties.timing().backupImport());
+        scheduler.schedule(TransitionAction.BACKUP_IMPORT, backup.id());
         return backup;
     }
 
@@ -222,7 +235,7 @@ class BackupService implements TransitionHandler {
         switch (transition.action()) {
             case BACKUP_CREATE -> finishCreate(backup, now);
             case BACKUP_RESTORE -> finishRestore(backup, now);
-            case BACKUP_DELETE -> finishDelete(backup);
+            case BACKUP_DELETE -> finishDelete(backup, now);
             case BACKUP_IMPORT -> backup.importRecord(BackupRecord.decode(backup.pendingImport()),
                     properties.cloud().backupService(), BACKUP_HOST, zone(), now);
             default -> throw new IllegalStateException("Not a backup transition: " + transition.action());
@@ -236,6 +249,14 @@ class BackupService implements TransitionHandler {
             volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
             return;
         }
+        Optional<FailureOutcomes.Failure> failure = backup.status().equals("creating")
+                ? failureOf(TransitionAction.BACKUP_CREATE, backup)
+                : Optional.empty();
+        if (failure.isPresent()) {
+            backup.fail(failure.get().reasonOr(CREATE_ABORTED), now);
+            volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
+            return;
+        }
         int size = volumes.findVolume(backup.volumeId()).map(Volume::size).orElse(backup.size());
         if (backup.finishCreating(size, zone(), DEFAULT_CONTAINER, now) && backup.parentId() != null) {
             backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
@@ -243,7 +264,15 @@ class BackupService implements TransitionHandler {
         volumes.finishBackup(backup.volumeId(), backup.snapshotId(), false);
     }
 
+    /** A failed restore leaves the backup available and the target volume {@code error_restoring}. */
     private void finishRestore(Backup backup, LocalDateTime now) {
+        if (backup.status().equals("restoring") && failureOf(TransitionAction.BACKUP_RESTORE, backup).isPresent()) {
+            if (backup.restoreVolumeId() != null) {
+                volumes.failRestore(backup.restoreVolumeId());
+            }
+            backup.finishRestoring(now);
+            return;
+        }
         if (backup.restoreVolumeId() != null) {
             Optional<Volume> source = volumes.findVolume(backup.volumeId());
             volumes.finishRestore(backup.restoreVolumeId(), new RestoredContent(backup.id(), backup.volumeId(),
@@ -253,14 +282,24 @@ class BackupService implements TransitionHandler {
         backup.finishRestoring(now);
     }
 
-    private void finishDelete(Backup backup) {
+    private void finishDelete(Backup backup, LocalDateTime now) {
         if (!backup.status().equals("deleting")) {
+            return;
+        }
+        Optional<FailureOutcomes.Failure> failure = failureOf(TransitionAction.BACKUP_DELETE, backup);
+        if (failure.isPresent()) {
+            backup.failDeleting(failure.get().reasonOr(DELETE_ABORTED), now);
             return;
         }
         if (backup.parentId() != null && backup.hasFinished()) {
             backups.findById(backup.parentId()).ifPresent(Backup::dependentRemoved);
         }
         backups.delete(backup);
+    }
+
+    private Optional<FailureOutcomes.Failure> failureOf(TransitionAction action, Backup backup) {
+        return outcomes.getIfAvailable(() -> FailureOutcomes.NONE).failureOf(new FailureOutcomes.Work(action,
+                backup.id(), backup.projectId(), backup.volumeId(), backup.name()));
     }
 
     private String zone() {

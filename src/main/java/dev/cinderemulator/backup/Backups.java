@@ -3,6 +3,7 @@ package dev.cinderemulator.backup;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,4 +19,9 @@ interface Backups extends JpaRepository<Backup, String> {
     boolean existsByParentId(String parentId);
 
     List<Backup> findByVolumeIdAndProjectId(String volumeId, String projectId);
+
+    List<Backup> findByProjectId(String projectId, Sort sort);
+
+    @Query("select b.status, count(b) from Backup b group by b.status")
+    List<Object[]> countByStatus();
 }

@@ -1,7 +1,6 @@
 package dev.cinderemulator.backup;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.api.ListRequest;
-import dev.cinderemulator.api.ListSpec;
+import dev.cinderemulator.store.ListRequest;
+import dev.cinderemulator.store.ListSpec;
 import dev.cinderemulator.api.RequestBodies;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.store.ResourceLists;
@@ -49,16 +48,16 @@ class BackupsController {
             Set.of("size", "object_count", "num_dependent_backups"), Set.of());
 
     private final BackupService service;
-    private final Backups backups;
     private final ResourceLists lists;
+    private final ResourceLists.Listed<Backup> listed;
     private final RequestBodies bodies;
     private final EmulatorProperties properties;
 
     BackupsController(BackupService service, Backups backups, ResourceLists lists, RequestBodies bodies,
             EmulatorProperties properties) {
         this.service = service;
-        this.backups = backups;
         this.lists = lists;
+        this.listed = new ResourceLists.Listed<>("backups", "Backup", backups::findAllById, Backup::id);
         this.bodies = bodies;
         this.properties = properties;
     }
@@ -78,24 +77,7 @@ class BackupsController {
     private Map<String, Object> list(CinderRequest request, MultiValueMap<String, String> params, String collection,
             Function<Backup, Map<String, Object>> view) {
         ListRequest list = ListRequest.parse(request, params, BACKUP_LIST);
-        List<String> ids = list.emptyByFilter() ? List.of()
-                : lists.page(list.query()).orElseThrow(() -> BackupService.notFound(list.query().marker()));
-        Map<String, Backup> found = new LinkedHashMap<>();
-        backups.findAllById(ids).forEach(backup -> found.put(backup.id(), backup));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("backups", ids.stream().filter(found::containsKey).map(id -> view.apply(found.get(id))).toList());
-        Long count = null;
-        if (list.withCount()) {
-            count = list.emptyByFilter() ? 0 : lists.count(list.query());
-        }
-        List<Map<String, String>> links = list.nextLinks(request, collection, ids, count);
-        if (!links.isEmpty()) {
-            body.put("backups_links", links);
-        }
-        if (count != null) {
-            body.put("count", count);
-        }
-        return body;
+        return lists.respond(request, list, list.emptyByFilter(), listed, collection, view);
     }
 
     @GetMapping("/v3/backups/{id}")

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Every knob of the emulator, with defaults in {@code application.yml}. Durations of the simulated
- * backup service, Cinder's default quotas, the auth mode and the identities Keystone serves.
+ * backup service, Cinder's default quotas, the auth mode and the identities Keystone serves, and
+ * the test-fixture side: fixture documents loaded at start-up, the seed of generated ids, the
+ * request journal's bound and who may use the {@code /_emulator} control API.
  */
 @ConfigurationProperties("emulator")
 public record EmulatorProperties(
@@ -17,7 +19,11 @@ public record EmulatorProperties(
         @DefaultValue Timing timing,
         @DefaultValue Quotas quotas,
         @DefaultValue Cloud cloud,
-        @DefaultValue Identity identity) {
+        @DefaultValue Identity identity,
+        @DefaultValue List<String> fixtures,
+        Long idSeed,
+        @DefaultValue Journal journal,
+        @DefaultValue Control control) {
 
     public enum AuthMode {
         KEYSTONE, NOAUTH
@@ -75,5 +81,17 @@ public record EmulatorProperties(
     }
 
     public record Project(String id, String name) {
+    }
+
+    /** The request journal keeps the last {@code size} Cinder and Keystone requests; 0 turns it off. */
+    public record Journal(@DefaultValue("1000") int size, @DefaultValue("4096") int maxBodyBytes) {
+    }
+
+    /**
+     * {@code open}: anyone who reaches the port may use {@code /_emulator} without a token (for a
+     * container whose port is published to the host only). Otherwise loopback callers, or callers
+     * with an admin token.
+     */
+    public record Control(@DefaultValue("false") boolean open) {
     }
 }

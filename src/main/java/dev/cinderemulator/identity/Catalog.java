@@ -13,7 +13,8 @@ import dev.cinderemulator.config.EmulatorProperties;
  * Keystone's SQL catalog as a devstack-like deployment registers it: identity, and Cinder under both
  * {@code block-storage} (what openstacksdk, gophercloud and tempest ask for) and {@code volumev3}
  * (what cinderclient asks for), each with public, internal and admin endpoints in the configured
- * region. Cinder's URLs end in {@code %(project_id)s}, which {@code get_v3_catalog} fills in from
+ * region. Glance is listed too, as in any cloud, because the {@code openstack} CLI builds an image
+ * client for {@code volume create}; the emulator serves only its version document. Cinder's URLs end in {@code %(project_id)s}, which {@code get_v3_catalog} fills in from
  * the token; without a project such endpoints are left out, as {@code format_url} does.
  */
 @Component
@@ -33,6 +34,7 @@ class Catalog {
 
     private static final List<Registration> SERVICES = List.of(
             new Registration("identity", "keystone", KeystoneUrls.PREFIX),
+            new Registration("image", "glance", "/image"),
             new Registration("block-storage", "cinder", "/v3/%(project_id)s"),
             new Registration("volumev3", "cinderv3", "/v3/%(project_id)s"));
 

@@ -63,6 +63,10 @@ public class Transition {
         return dueAt;
     }
 
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+
     void dueAt(LocalDateTime dueAt) {
         this.dueAt = dueAt;
     }

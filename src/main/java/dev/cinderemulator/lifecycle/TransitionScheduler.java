@@ -39,16 +39,19 @@ public class TransitionScheduler {
 
     private final Transitions transitions;
     private final EmulatorClock clock;
+    private final Timings timings;
     private final TransactionTemplate transaction;
     /** Handlers are the resource services, which schedule work here too: looked up on first use. */
     private final ObjectProvider<TransitionHandler> handlerBeans;
     private volatile Map<TransitionAction, TransitionHandler> handlers;
     private final Map<TransitionAction, Counter> completed = new EnumMap<>(TransitionAction.class);
 
-    TransitionScheduler(Transitions transitions, EmulatorClock clock, PlatformTransactionManager transactions,
-            ObjectProvider<TransitionHandler> handlerBeans, ObjectProvider<MeterRegistry> meters) {
+    TransitionScheduler(Transitions transitions, EmulatorClock clock, Timings timings,
+            PlatformTransactionManager transactions, ObjectProvider<TransitionHandler> handlerBeans,
+            ObjectProvider<MeterRegistry> meters) {
         this.transitions = transitions;
         this.clock = clock;
+        this.timings = timings;
         this.transaction = new TransactionTemplate(transactions);
         this.handlerBeans = handlerBeans;
         MeterRegistry registry = meters.getIfAvailable();
@@ -75,9 +78,21 @@ public class TransitionScheduler {
         transitions.save(new Transition(action, resourceId, delay == null ? null : now.plus(delay), now));
     }
 
+    /** Called inside the API transaction: the work is due after the operation's current timing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void schedule(TransitionAction action, String resourceId) {
+        schedule(action, resourceId, timings.delay(action));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancelFor(String resourceId) {
         transitions.cancelFor(resourceId);
+    }
+
+    /** The control API's reset: all work in flight is dropped. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelAll() {
+        return transitions.cancelAll();
     }
 
     @Scheduled(fixedDelayString = "${emulator.timing.poll-interval:100ms}")
@@ -147,6 +162,11 @@ public class TransitionScheduler {
 
     public List<Transition> pendingFor(String resourceId) {
         return transitions.findByResourceId(resourceId);
+    }
+
+    /** Pending work in the order it was scheduled, manual ones included. */
+    public List<Transition> pending(int limit) {
+        return transitions.findAllByOrderByIdAsc(Limit.of(limit));
     }
 
     private boolean complete(Transition transition) {

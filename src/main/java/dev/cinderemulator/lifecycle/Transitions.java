@@ -15,6 +15,8 @@ interface Transitions extends JpaRepository<Transition, Long> {
 
     List<Transition> findByResourceId(String resourceId);
 
+    List<Transition> findAllByOrderByIdAsc(Limit limit);
+
     /**
      * Consuming the row is what makes the work happen exactly once, however many workers (threads
      * or emulators sharing the database) race: the delete and the work commit together, and a row
@@ -28,4 +30,8 @@ interface Transitions extends JpaRepository<Transition, Long> {
     @Modifying
     @Query("delete from Transition t where t.resourceId = :resourceId")
     int cancelFor(String resourceId);
+
+    @Modifying
+    @Query("delete from Transition t")
+    int cancelAll();
 }

@@ -16,6 +16,11 @@ public class MetadataConverter implements AttributeConverter<Map<String, String>
     private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {
     };
 
+    /** One key/value pair exactly as it appears inside the stored JSON object. */
+    static String jsonPair(String key, String value) {
+        return JSON.writeValueAsString(key) + ":" + JSON.writeValueAsString(value);
+    }
+
     @Override
     public String convertToDatabaseColumn(Map<String, String> metadata) {
         return JSON.writeValueAsString(metadata == null ? Map.of() : metadata);

@@ -13,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A Cinder volume snapshot: {@code creating} → {@code available}, and {@code backing-up} while a backup reads it. */
+/**
+ * A Cinder volume snapshot: {@code creating} → {@code available}, {@code backing-up} while a backup
+ * reads it, {@code deleting} → gone. Like every Cinder row, {@code updated_at} is null until the
+ * first change after creation.
+ */
 @Entity
 @Table(name = "snapshots")
 public class Snapshot {
@@ -59,7 +63,6 @@ public class Snapshot {
         this.metadata = new LinkedHashMap<>(metadata);
         this.status = "creating";
         this.createdAt = now;
-        this.updatedAt = now;
     }
 
     void describe(String name, String description, LocalDateTime now) {
@@ -74,12 +77,31 @@ public class Snapshot {
         }
     }
 
+    /** {@code volume/api.py delete_snapshot}: a conditional update on the status. */
     void startDeleting(LocalDateTime now) {
-        if (!status.equals("available") && !status.equals("error")) {
-            throw CinderException.badRequest("Invalid snapshot: Volume Snapshot status must be available or error "
-                    + "and must not be part of a group.");
+        if (!isDeletable()) {
+            throw CinderException.badRequest("Invalid snapshot: Snapshot status must be available or error and must "
+                    + "not be part of a group.");
         }
         moveTo("deleting", now);
+    }
+
+    /** A cascading volume delete: the snapshot goes with its volume, whatever the checks let through. */
+    void deleteWithVolume(LocalDateTime now) {
+        moveTo("deleting", now);
+    }
+
+    /** What a cascading volume delete accepts ({@code volume_has_undeletable_snapshots_filter}). */
+    boolean isDeletable() {
+        return status.equals("available") || status.equals("error");
+    }
+
+    /** {@code create_volume.py _extract_snapshot}: what a volume may be created from. */
+    void checkCloneSource() {
+        if (!status.equals("available")) {
+            throw CinderException.badRequest("Invalid snapshot: Originating snapshot status must be one of "
+                    + "'available' values");
+        }
     }
 
     void checkBackupSource() {
@@ -97,6 +119,33 @@ public class Snapshot {
         if (status.equals("backing-up")) {
             moveTo("available", now);
         }
+    }
+
+    /** A snapshot exactly as a fixture document describes it. */
+    static Snapshot loaded(SnapshotFixture fixture) {
+        Snapshot snapshot = new Snapshot();
+        snapshot.id = fixture.id();
+        snapshot.projectId = fixture.projectId();
+        snapshot.userId = fixture.userId();
+        snapshot.volumeId = fixture.volumeId();
+        snapshot.name = fixture.name();
+        snapshot.description = fixture.description();
+        snapshot.status = fixture.status();
+        snapshot.size = fixture.size();
+        snapshot.metadata = new LinkedHashMap<>(fixture.metadata());
+        snapshot.createdAt = fixture.createdAt();
+        snapshot.updatedAt = fixture.updatedAt();
+        return snapshot;
+    }
+
+    SnapshotFixture fixture() {
+        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status, size, metadata,
+                createdAt, updatedAt);
+    }
+
+    /** The volume service failed: {@code error} after creating, {@code error_deleting} after deleting. */
+    void fail(String failedStatus, LocalDateTime now) {
+        moveTo(failedStatus, now);
     }
 
     private void moveTo(String next, LocalDateTime now) {

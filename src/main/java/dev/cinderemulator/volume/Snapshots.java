@@ -1,7 +1,9 @@
 package dev.cinderemulator.volume;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,8 +13,10 @@ interface Snapshots extends JpaRepository<Snapshot, String> {
 
     long countByProjectId(String projectId);
 
-    boolean existsByVolumeId(String volumeId);
+    List<Snapshot> findByVolumeId(String volumeId);
 
     @Query("select coalesce(sum(s.size), 0) from Snapshot s where s.projectId = :projectId")
     long sumSizeByProjectId(String projectId);
+
+    List<Snapshot> findByProjectId(String projectId, Sort sort);
 }

@@ -1,13 +1,13 @@
 package dev.cinderemulator.volume;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,82 +21,111 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.api.ListRequest;
-import dev.cinderemulator.api.ListSpec;
+import dev.cinderemulator.store.ListRequest;
+import dev.cinderemulator.store.ListSpec;
 import dev.cinderemulator.api.RequestBodies;
+import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.store.ResourceLists;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /v3/snapshots}: create, list, show, update and delete. Summary and detail views are the same in Cinder. */
+/**
+ * {@code /v3/snapshots} ({@code cinder/api/v3/snapshots.py}): create, list, show, update and
+ * delete. The list and the detail list carry the same fields, except that only show and the detail
+ * list get the {@code os-extended-snapshot-attributes} extension.
+ */
 @RestController
 class SnapshotsController {
 
+    /**
+     * Cinder's column is {@code volume_size}, which the API shows as {@code size}: as a filter,
+     * {@code volume_size} works and {@code size} matches nothing. Sorting by name needs 3.30.
+     */
     static final ListSpec SNAPSHOT_LIST = new ListSpec("snapshots", "Snapshot",
             Set.of("id", "project_id", "user_id", "volume_id", "display_name", "display_description", "status", "size",
                     "created_at", "updated_at"),
-            Set.of("name", "status", "volume_id", "project_id"),
-            Set.of("name", "status", "volume_id", "metadata", "availability_zone"),
-            Map.of("name", "display_name"), 0, Set.of("size"), Set.of());
+            Set.of("status", "volume_id", "name", "metadata"),
+            Set.of("name", "status", "volume_id", "metadata", "availability_zone", "consumes_quota"),
+            Map.of("name", "display_name", "volume_size", "size", "size", "volume_size"), 30, Set.of("size"),
+            Set.of(), ListSpec.AllTenants.LENIENT, true);
+
+    /** {@code MV_ADDED_FILTERS}: below 3.31, filters newer than the request are dropped, for everyone. */
+    private static final Map<String, Integer> FILTERS_ADDED_IN = Map.of("metadata", 22, "use_quota", 65);
+
+    static final String SNAPSHOT_IN_USE_FLAG = "Since microversion 3.66 the 'force' flag is invalid for this "
+            + "request.  For backward compatability, however, when the 'force' flag is passed with a value "
+            + "evaluating to True, it is silently ignored.";
 
     private final VolumeService service;
-    private final Snapshots snapshots;
     private final ResourceLists lists;
+    private final ResourceLists.Listed<Snapshot> listed;
     private final RequestBodies bodies;
+    private final EmulatorProperties properties;
 
-    SnapshotsController(VolumeService service, Snapshots snapshots, ResourceLists lists, RequestBodies bodies) {
+    SnapshotsController(VolumeService service, Snapshots snapshots, ResourceLists lists, RequestBodies bodies,
+            EmulatorProperties properties) {
         this.service = service;
-        this.snapshots = snapshots;
         this.lists = lists;
+        this.listed = new ResourceLists.Listed<>("snapshots", "Snapshot", snapshots::findAllById, Snapshot::id);
         this.bodies = bodies;
+        this.properties = properties;
     }
 
     @PostMapping("/v3/snapshots")
     ResponseEntity<Map<String, Object>> create(CinderRequest request, @RequestBody(required = false) byte[] body) {
         JsonNode snapshot = bodies.parse(body, VolumeSchemas.createSnapshot()).get("snapshot");
         String volumeId = JsonFields.rawText(snapshot, "volume_id");
-        if (volumeId == null) {
-            throw CinderException.notFound("Volume None could not be found.");
+        service.volume(request, volumeId == null ? "None" : volumeId);
+        boolean force = JsonFields.flag(snapshot, "force");
+        if (request.atLeast(66) && JsonFields.has(snapshot, "force") && !force) {
+            throw CinderException.badRequest(SNAPSHOT_IN_USE_FLAG);
         }
         String name = JsonFields.has(snapshot, "name") ? JsonFields.text(snapshot, "name")
                 : JsonFields.text(snapshot, "display_name");
-        Snapshot created = service.createSnapshot(request, volumeId, JsonFields.flag(snapshot, "force"), name,
+        Snapshot created = service.createSnapshot(request, volumeId, force || request.atLeast(66), name,
                 JsonFields.text(snapshot, "description"), JsonFields.metadata(snapshot, "metadata"));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("snapshot", VolumeViews.snapshot(request, created)));
     }
 
-    @GetMapping({ "/v3/snapshots", "/v3/snapshots/detail" })
+    @GetMapping("/v3/snapshots")
     @Transactional(readOnly = true)
-    Map<String, Object> list(CinderRequest request, @RequestParam MultiValueMap<String, String> params,
-            jakarta.servlet.http.HttpServletRequest http) {
-        String collection = http.getRequestURI().endsWith("/detail") ? "snapshots/detail" : "snapshots";
-        ListRequest list = ListRequest.parse(request, params, SNAPSHOT_LIST);
-        List<String> ids = list.emptyByFilter() ? List.of()
-                : lists.page(list.query()).orElseThrow(
-                        () -> CinderException.notFound("Snapshot " + list.query().marker() + " could not be found."));
-        Map<String, Snapshot> found = new LinkedHashMap<>();
-        snapshots.findAllById(ids).forEach(snapshot -> found.put(snapshot.id(), snapshot));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("snapshots", ids.stream().filter(found::containsKey)
-                .map(id -> VolumeViews.snapshot(request, found.get(id))).toList());
-        Long count = null;
-        if (list.withCount()) {
-            count = list.emptyByFilter() ? 0 : lists.count(list.query());
+    Map<String, Object> index(CinderRequest request, @RequestParam MultiValueMap<String, String> params) {
+        return list(request, params, "snapshots", snapshot -> VolumeViews.snapshot(request, snapshot));
+    }
+
+    @GetMapping("/v3/snapshots/detail")
+    @Transactional(readOnly = true)
+    Map<String, Object> detail(CinderRequest request, @RequestParam MultiValueMap<String, String> params) {
+        return list(request, params, "snapshots/detail", snapshot -> VolumeViews.snapshotShown(request, snapshot));
+    }
+
+    private Map<String, Object> list(CinderRequest request, MultiValueMap<String, String> params, String collection,
+            Function<Snapshot, Map<String, Object>> view) {
+        MultiValueMap<String, String> filters = new LinkedMultiValueMap<>(params);
+        if (!request.atLeast(31)) {
+            FILTERS_ADDED_IN.forEach((filter, minor) -> {
+                if (!request.atLeast(minor)) {
+                    filters.remove(filter);
+                }
+            });
         }
-        List<Map<String, String>> links = list.nextLinks(request, collection, ids, count);
-        if (!links.isEmpty()) {
-            body.put("snapshots_links", links);
-        }
-        if (count != null) {
-            body.put("count", count);
-        }
-        return body;
+        // The zone is the snapshot's volume's, and every volume is in the one zone here; before
+        // 3.31 a non-admin's zone filter is dropped, like every filter outside the legacy list.
+        String zone = filters.getFirst("availability_zone");
+        filters.remove("availability_zone");
+        boolean otherZone = zone != null && !zone.equals(properties.cloud().availabilityZone())
+                && (request.isAdmin() || request.atLeast(31));
+        ListRequest parsed = ListRequest.parse(request, filters, SNAPSHOT_LIST);
+        // The next link carries the query as sent, dropped filters included.
+        ListRequest list = new ListRequest(parsed.query(), parsed.withCount(), parsed.emptyByFilter(), parsed.limit(),
+                params);
+        return lists.respond(request, list, list.emptyByFilter() || otherZone, listed, collection, view);
     }
 
     @GetMapping("/v3/snapshots/{id}")
     @Transactional(readOnly = true)
     Map<String, Object> show(CinderRequest request, @PathVariable String id) {
-        return Map.of("snapshot", VolumeViews.snapshot(request, service.snapshot(request, id)));
+        return Map.of("snapshot", VolumeViews.snapshotShown(request, service.snapshot(request, id)));
     }
 
     @PutMapping("/v3/snapshots/{id}")

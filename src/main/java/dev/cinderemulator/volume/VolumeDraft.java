@@ -2,7 +2,7 @@ package dev.cinderemulator.volume;
 
 import java.util.Map;
 
-/** A volume create request after validation and defaulting. */
+/** A volume create request after validation and defaulting, as the create flow's entry task sees it. */
 record VolumeDraft(int size, String name, String description, String availabilityZone, Map<String, String> metadata,
-        String snapshotId, String sourceVolumeId, boolean bootable, boolean multiattach) {
+        String snapshotId, String sourceVolumeId, boolean bootable) {
 }

@@ -2,48 +2,83 @@ package dev.cinderemulator.volume;
 
 import static dev.cinderemulator.api.JsonSchema.schema;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.JsonSchema;
 import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.api.PythonText;
+import tools.jackson.databind.JsonNode;
 
-/** {@code cinder/api/schemas/volumes.py}, {@code snapshots.py} and the volume reset-status action. */
+/**
+ * {@code cinder/api/schemas/volumes.py}, {@code snapshots.py} and {@code admin_actions.py}'s
+ * {@code reset_status_volume}, with the format checkers of {@code api/validation/validators.py}.
+ */
 final class VolumeSchemas {
+
+    /** {@code fields.VolumeStatus.ALL}, in its order: Cinder prints the tuple in refusals. */
+    static final List<String> VOLUME_STATUSES = List.of("creating", "available", "deleting", "error",
+            "error_deleting", "error_managing", "managing", "attaching", "in-use", "detaching", "maintenance",
+            "restoring-backup", "error_restoring", "reserved", "awaiting-transfer", "backing-up", "error_backing-up",
+            "error_extending", "downloading", "uploading", "retyping", "extending");
+    private static final List<String> ATTACH_STATUSES = List.of("attached", "detached");
+    private static final List<String> MIGRATION_STATUSES = List.of("migrating", "error", "success", "completing",
+            "none", "starting");
+    private static final long DB_MAX_INT = 0x7FFFFFFFL;
 
     private VolumeSchemas() {
     }
 
-    static JsonSchema create(boolean strict) {
+    /**
+     * {@code create} below 3.13, {@code create_volume_v313} (group_id), {@code v347} (backup_id)
+     * and, from 3.53, {@code v353}, which is the first to refuse unknown properties.
+     */
+    static JsonSchema create(CinderRequest request) {
         JsonSchema volume = schema().type("object")
-                .property("name", nameOrDescription())
-                .property("description", nameOrDescription())
-                .property("display_name", nameOrDescription())
-                .property("display_description", nameOrDescription())
+                .property("name", nameOrDescription("name"))
+                .property("description", nameOrDescription("description"))
+                .property("display_name", nameOrDescription("name"))
+                .property("display_description", nameOrDescription("description"))
                 .property("volume_type", ParameterTypes.nameAllowZeroMinLength())
                 .property("metadata", ParameterTypes.metadata(true))
                 .property("snapshot_id", optionalUuid())
                 .property("source_volid", optionalUuid())
                 .property("consistencygroup_id", optionalUuid())
-                .property("size", schema().type("integer", "string").pattern("^[0-9]+$").range(1, 0x7FFFFFFFL))
+                .property("size", schema().type("integer", "string", "null").pattern("^[0-9]+$").range(1, DB_MAX_INT))
                 .property("availability_zone", schema().type("string", "null").minLength(1).maxLength(255))
-                .property("multiattach", schema().type("boolean", "null"))
+                .property("multiattach", schema().oneOf(schema().type("null"), ParameterTypes.booleanString()))
                 .property("image_id", schema().type("string", "null").minLength(0).maxLength(255))
                 .property("imageRef", schema().type("string", "null").minLength(0).maxLength(255));
-        if (strict) {
-            volume.property("group_id", schema().type("string", "null").minLength(0).maxLength(255))
-                    .property("backup_id", optionalUuid()).noAdditionalProperties();
+        if (request.atLeast(13)) {
+            volume.property("group_id", schema().type("string", "null").minLength(0).maxLength(255));
+        }
+        if (request.atLeast(47)) {
+            volume.property("backup_id", optionalUuid());
+        }
+        if (request.atLeast(53)) {
+            volume.noAdditionalProperties();
         }
         return schema().type("object").property("volume", volume)
                 .property("OS-SCH-HNT:scheduler_hints", schema().type("object", "null")).required("volume")
                 .noAdditionalProperties();
     }
 
-    static JsonSchema update() {
-        return schema().type("object").property("volume", schema().type("object")
-                .property("name", nameOrDescription())
-                .property("description", nameOrDescription())
-                .property("display_name", nameOrDescription())
-                .property("display_description", nameOrDescription())
+    /** {@code update}, and from 3.53 {@code update_v353}, which wants at least one field. */
+    static JsonSchema update(CinderRequest request) {
+        JsonSchema volume = schema().type("object")
+                .property("name", nameOrDescription("name"))
+                .property("description", nameOrDescription("description"))
+                .property("display_name", nameOrDescription("name"))
+                .property("display_description", nameOrDescription("description"))
                 .property("metadata", ParameterTypes.metadata(false))
-                .noAdditionalProperties()).required("volume").noAdditionalProperties();
+                .noAdditionalProperties();
+        if (request.atLeast(53)) {
+            volume.anyOf(schema().required("name"), schema().required("description"), schema().required("display_name"),
+                    schema().required("display_description"), schema().required("metadata"));
+        }
+        return schema().type("object").property("volume", volume).required("volume").noAdditionalProperties();
     }
 
     static JsonSchema createSnapshot() {
@@ -69,16 +104,60 @@ final class VolumeSchemas {
                 .required("snapshot").noAdditionalProperties();
     }
 
+    /**
+     * {@code reset_status_volume}: the body-level {@code validate_volume_reset_body} format runs
+     * before the properties, and the status formats raise their own texts, with Python's tuple
+     * and list reprs and the value as sent.
+     */
     static JsonSchema resetStatus() {
         return schema().type("object").property("os-reset_status", schema().type("object")
-                .property("status", schema().type("string"))
-                .property("attach_status", schema().type("string", "null"))
-                .property("migration_status", schema().type("string", "null"))
+                .objectFormatRaising(VolumeSchemas::namesAResetField,
+                        "Must specify 'status', 'attach_status' or 'migration_status' for update.")
+                .property("status", statusField("Volume status", VOLUME_STATUSES, true))
+                .property("attach_status", statusField("Volume attach status", ATTACH_STATUSES, false))
+                .property("migration_status", statusField("Volume migration status", MIGRATION_STATUSES, true))
                 .noAdditionalProperties()).required("os-reset_status").noAdditionalProperties();
     }
 
-    private static JsonSchema nameOrDescription() {
-        return schema().type("string", "null").maxLength(255);
+    private static boolean namesAResetField(JsonNode body) {
+        return truthy(body.get("status")) || truthy(body.get("attach_status")) || truthy(body.get("migration_status"));
+    }
+
+    /** Python's truth value of a JSON value. */
+    private static boolean truthy(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.doubleValue() != 0;
+        }
+        if (value.isString()) {
+            return !value.stringValue().isEmpty();
+        }
+        return !value.isEmpty();
+    }
+
+    private static JsonSchema statusField(String label, List<String> valid, boolean tuple) {
+        String shown = valid.stream().map(PythonText::repr).collect(Collectors.joining(", ",
+                tuple ? "(" : "[", tuple ? ")" : "]"));
+        return schema().type("string", "null").formatRaising(
+                value -> value.isEmpty() || valid.contains(value.toLowerCase(Locale.ROOT)),
+                value -> label + ": " + value + " is invalid, valid statuses are: " + shown + ".");
+    }
+
+    /**
+     * The {@code name_non_mandatory_remove_white_spaces} and {@code description_...} formats:
+     * checked after stripping, and the checker's {@code InvalidInput} escapes the validator, so the
+     * text has no field prefix.
+     */
+    private static JsonSchema nameOrDescription(String entity) {
+        return schema().type("string", "null").formatRaising(
+                value -> value.strip().codePointCount(0, value.strip().length()) <= 255,
+                value -> "Invalid input received: " + entity + " has "
+                        + value.strip().codePointCount(0, value.strip().length()) + " characters, more than 255.");
     }
 
     private static JsonSchema optionalUuid() {

@@ -1,18 +1,25 @@
 package dev.cinderemulator.volume;
 
+import java.math.BigInteger;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.api.ParameterTypes;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.lifecycle.FailureOutcomes;
+import dev.cinderemulator.lifecycle.IdGenerator;
 import dev.cinderemulator.lifecycle.Transition;
 import dev.cinderemulator.lifecycle.TransitionAction;
 import dev.cinderemulator.lifecycle.TransitionHandler;
@@ -37,16 +44,21 @@ public class VolumeService implements TransitionHandler {
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final IdGenerator ids;
+    private final ObjectProvider<FailureOutcomes> outcomes;
     private final EntityManager entities;
 
     VolumeService(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties, EntityManager entities) {
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
+            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
         this.scheduler = scheduler;
         this.clock = clock;
         this.properties = properties;
+        this.ids = ids;
+        this.outcomes = outcomes;
         this.entities = entities;
     }
 
@@ -69,17 +81,96 @@ public class VolumeService implements TransitionHandler {
         return volumes.findById(id);
     }
 
-    Volume create(CinderRequest request, VolumeDraft draft) {
-        quotas.reserveVolume(request.projectId(), draft.size(), true);
-        LocalDateTime now = clock.now();
-        Volume volume = new Volume(UUID.randomUUID().toString(), request.projectId(), request.userId(), draft.size(),
-                draft.availabilityZone(), DEFAULT_VOLUME_TYPE, now);
-        volume.describe(draft.name(), draft.description(), now);
-        volume.origin(draft.snapshotId(), draft.sourceVolumeId(), null, draft.bootable(), draft.multiattach());
-        volume.replaceMetadata(draft.metadata(), now);
+    /** {@code volume_types.get_by_name_or_id}: only the default type exists here. */
+    void checkVolumeType(String identity) {
+        if (identity.equals(DEFAULT_VOLUME_TYPE) || identity.equals(VolumeViews.DEFAULT_VOLUME_TYPE_ID)) {
+            return;
+        }
+        if (ParameterTypes.isUuidLike(identity)) {
+            throw CinderException.notFound("Volume type " + identity + " could not be found.");
+        }
+        throw CinderException.notFound("Volume type with name " + identity + " could not be found.");
+    }
+
+    /**
+     * {@code volume/api.py create} and the API create flow, check for check in Cinder's order:
+     * the size, the sources, the size against the sources, the zone, then the quota.
+     */
+    Volume create(CinderRequest request, VolumeRequest ask) {
+        Snapshot snapshot = ask.snapshot();
+        Volume source = ask.source();
+        String size = ask.size();
+        if (size == null && snapshot != null) {
+            size = Integer.toString(snapshot.size());
+        } else if (size == null && source != null) {
+            size = Integer.toString(source.size());
+        }
+        if (size != null && !isIntLike(size)) {
+            throw CinderException.invalidInput("Invalid volume size provided for create request: " + size
+                    + " (size argument must be an integer (or string representation of an integer) and greater "
+                    + "than zero).");
+        }
+        if (size == null) {
+            // provision_filter_on_size does int(None) for the default type: a TypeError, which
+            // Cinder's resource handler turns into webob's bare 400.
+            throw CinderException.badRequest("The server could not comply with the request since it is either "
+                    + "malformed or otherwise incorrect.");
+        }
+        long sources = Stream.of(snapshot, source).filter(Objects::nonNull).count()
+                + (ask.fromImage() ? 1 : 0);
+        if (sources > 1) {
+            throw CinderException.invalidInput("May specify only one of backup, imageRef, snapshot, source volume");
+        }
+        Volume snapshotVolume = snapshot == null ? null : volumes.findById(snapshot.volumeId()).orElse(null);
+        if (snapshot != null) {
+            snapshot.checkCloneSource();
+        }
+        if (source != null) {
+            source.checkCloneSource();
+        }
+        int gigabytes = Integer.parseInt(size);
+        if (source != null && gigabytes < source.size()) {
+            throw CinderException.invalidInput("Volume size '" + gigabytes + "'GB cannot be smaller than original "
+                    + "volume size  " + source.size() + "GB. They must be >= original volume size.");
+        }
+        if (source == null && snapshot != null && gigabytes < snapshot.size()) {
+            throw CinderException.invalidInput("Volume size '" + gigabytes + "'GB cannot be smaller than the snapshot "
+                    + "size " + snapshot.size() + "GB. They must be >= original snapshot size.");
+        }
+        String zone = ask.availabilityZone();
+        if (zone == null && snapshotVolume != null) {
+            zone = snapshotVolume.availabilityZone();
+        }
+        if (zone == null && source != null) {
+            zone = source.availabilityZone();
+        }
+        if (zone == null) {
+            zone = properties.cloud().availabilityZone();
+        }
+        if (!zone.equals(properties.cloud().availabilityZone())) {
+            throw CinderException.badRequest("Availability zone '" + zone + "' is invalid.");
+        }
+        quotas.reserveVolume(request.projectId(), gigabytes, true);
+        // EntryCreateTask copies bootable from the source volume or the snapshot's volume; the
+        // volume service marks an image volume bootable, which the emulator does at once.
+        boolean bootable = ask.fromImage() || (source != null && source.bootable())
+                || (snapshotVolume != null && snapshotVolume.bootable());
+        VolumeDraft draft = new VolumeDraft(gigabytes, ask.name(), ask.description(), zone, ask.metadata(),
+                snapshot == null ? null : snapshot.id(), source == null ? null : source.id(), bootable);
+        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
+                DEFAULT_VOLUME_TYPE, clock.now());
         volumes.save(volume);
-        scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id(), properties.timing().volumeCreate());
+        scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id());
         return volume;
+    }
+
+    /** oslo's {@code strutils.is_int_like}: {@code "007"} is not, since it does not read back the same. */
+    private static boolean isIntLike(String size) {
+        try {
+            return new BigInteger(size).toString().equals(size);
+        } catch (NumberFormatException notInteger) {
+            return false;
+        }
     }
 
     Volume update(CinderRequest request, String id, String name, String description, Map<String, String> metadata,
@@ -87,41 +178,55 @@ public class VolumeService implements TransitionHandler {
         Volume volume = volume(request, id);
         // Concurrent updates of one volume queue on its row instead of failing each other's version check.
         entities.refresh(volume, LockModeType.PESSIMISTIC_WRITE);
-        LocalDateTime now = clock.now();
-        volume.describe(nameGiven ? name : volume.name(), descriptionGiven ? description : volume.description(), now);
-        if (metadata != null) {
-            volume.replaceMetadata(metadata, now);
-        }
+        volume.update(nameGiven ? name : volume.name(), descriptionGiven ? description : volume.description(),
+                metadata, nameGiven || descriptionGiven || metadata != null, clock.now());
         return volume;
     }
 
-    void delete(CinderRequest request, String id) {
+    /**
+     * {@code volume/api.py delete}: without cascade any snapshot blocks the delete; with cascade
+     * they must all be available or error (unless forced) and go down with the volume.
+     */
+    void delete(CinderRequest request, String id, boolean cascade, boolean force) {
         Volume volume = volume(request, id);
-        volume.startDeleting(snapshots.existsByVolumeId(id), clock.now());
-        scheduler.schedule(TransitionAction.VOLUME_DELETE, id, properties.timing().volumeDelete());
+        if (force && !request.isAdmin()) {
+            throw CinderException.policy("volume:force_delete");
+        }
+        List<Snapshot> dependents = snapshots.findByVolumeId(id);
+        boolean blocked = cascade ? !force && dependents.stream().anyMatch(snapshot -> !snapshot.isDeletable())
+                : !dependents.isEmpty();
+        LocalDateTime now = clock.now();
+        volume.startDeleting(force, blocked, now);
+        if (cascade) {
+            dependents.forEach(snapshot -> snapshot.deleteWithVolume(now));
+        }
+        scheduler.schedule(TransitionAction.VOLUME_DELETE, id);
     }
 
+    /** {@code admin_actions.py _reset_status}: found first, then the policy, then Cinder's refusals. */
     void resetStatus(CinderRequest request, String id, String status) {
         Volume volume = volume(request, id);
         if (!request.isAdmin()) {
             throw CinderException.policy("volume_extension:volume_admin_actions:reset_status");
         }
-        volume.resetStatus(status, clock.now());
+        if (status != null) {
+            volume.resetStatus(status, clock.now());
+        }
     }
 
-    Snapshot createSnapshot(CinderRequest request, String volumeId, boolean force, String name, String description,
-            Map<String, String> metadata) {
+    /**
+     * {@code volume/api.py create_snapshot_in_db}: the volume's checks, then the quota. In-use
+     * volumes need {@code force} before 3.66 and are simply allowed from it.
+     */
+    Snapshot createSnapshot(CinderRequest request, String volumeId, boolean allowInUse, String name,
+            String description, Map<String, String> metadata) {
         Volume volume = volume(request, volumeId);
-        boolean ready = volume.status().equals("available") || (force && volume.status().equals("in-use"));
-        if (!ready) {
-            throw CinderException.badRequest("Invalid volume: Volume " + volumeId
-                    + " status must be available, but current status is: " + volume.status() + ".");
-        }
+        volume.checkSnapshotSource(allowInUse);
         quotas.reserveSnapshot(request.projectId(), volume.size());
-        Snapshot snapshot = new Snapshot(UUID.randomUUID().toString(), volume, request.userId(), name, description,
+        Snapshot snapshot = new Snapshot(ids.newId(), volume, request.userId(), name, description,
                 metadata, clock.now());
         snapshots.save(snapshot);
-        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id(), properties.timing().snapshotCreate());
+        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id());
         return snapshot;
     }
 
@@ -137,7 +242,7 @@ public class VolumeService implements TransitionHandler {
     void deleteSnapshot(CinderRequest request, String id) {
         Snapshot snapshot = snapshot(request, id);
         snapshot.startDeleting(clock.now());
-        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id, properties.timing().snapshotDelete());
+        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id);
     }
 
     /** Checks and marks the source of a new backup; with a snapshot, only the snapshot is touched. */
@@ -169,10 +274,11 @@ public class VolumeService implements TransitionHandler {
     public Volume createRestoreTarget(CinderRequest request, String backupId, int size, String name) {
         quotas.reserveVolume(request.projectId(), size, false);
         LocalDateTime now = clock.now();
-        Volume volume = new Volume(UUID.randomUUID().toString(), request.projectId(), request.userId(), size,
-                properties.cloud().availabilityZone(), DEFAULT_VOLUME_TYPE, now);
-        volume.describe(name != null ? name : "restore_backup_" + backupId, "auto-created_from_restore_from_backup",
-                now);
+        VolumeDraft draft = new VolumeDraft(size, name != null ? name : "restore_backup_" + backupId,
+                "auto-created_from_restore_from_backup", properties.cloud().availabilityZone(), Map.of(), null, null,
+                false);
+        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
+                DEFAULT_VOLUME_TYPE, now);
         volume.finishCreating(now);
         return volumes.save(volume);
     }
@@ -196,18 +302,55 @@ public class VolumeService implements TransitionHandler {
                 TransitionAction.SNAPSHOT_DELETE);
     }
 
+    /** The volume service's side; a fault rule may make the work end as Cinder's failures do. */
     @Override
     public void complete(Transition transition) {
         LocalDateTime now = clock.now();
         String id = transition.resourceId();
-        switch (transition.action()) {
-            case VOLUME_CREATE -> volumes.findById(id).ifPresent(volume -> volume.finishCreating(now));
+        TransitionAction action = transition.action();
+        switch (action) {
+            case VOLUME_CREATE -> volumes.findById(id).filter(volume -> volume.status().equals("creating"))
+                    .ifPresent(volume -> {
+                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                            volume.failCreating(now);
+                        } else {
+                            volume.finishCreating(now);
+                        }
+                    });
             case VOLUME_DELETE -> volumes.findById(id).filter(volume -> volume.status().equals("deleting"))
-                    .ifPresent(volumes::delete);
-            case SNAPSHOT_CREATE -> snapshots.findById(id).ifPresent(snapshot -> snapshot.finishCreating(now));
+                    .ifPresent(volume -> {
+                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                            volume.failDeleting(now);
+                            return;
+                        }
+                        // A cascading delete takes the volume's deleting snapshots with it.
+                        snapshots.findByVolumeId(id).stream()
+                                .filter(snapshot -> snapshot.status().equals("deleting"))
+                                .forEach(snapshots::delete);
+                        volumes.delete(volume);
+                    });
+            case SNAPSHOT_CREATE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("creating"))
+                    .ifPresent(snapshot -> {
+                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
+                            snapshot.fail("error", now);
+                        } else {
+                            snapshot.finishCreating(now);
+                        }
+                    });
             case SNAPSHOT_DELETE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("deleting"))
-                    .ifPresent(snapshots::delete);
-            default -> throw new IllegalStateException("Not a volume transition: " + transition.action());
+                    .ifPresent(snapshot -> {
+                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
+                            snapshot.fail("error_deleting", now);
+                        } else {
+                            snapshots.delete(snapshot);
+                        }
+                    });
+            default -> throw new IllegalStateException("Not a volume transition: " + action);
         }
+    }
+
+    private boolean fails(TransitionAction action, String resourceId, String projectId, String volumeId) {
+        return outcomes.getIfAvailable(() -> FailureOutcomes.NONE)
+                .failureOf(new FailureOutcomes.Work(action, resourceId, projectId, volumeId, null)).isPresent();
     }
 }

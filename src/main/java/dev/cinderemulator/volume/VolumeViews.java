@@ -16,6 +16,9 @@ final class VolumeViews {
 
     /** The id Cinder gives its {@code __DEFAULT__} volume type in a fresh deployment. */
     static final String DEFAULT_VOLUME_TYPE_ID = "7c9cf2ef-2b5c-4f1b-9c8f-3f4d1b9e0a55";
+    /** The emulated cinder-volume service's uuid, which volumes carry once it has created them. */
+    static final String VOLUME_SERVICE_UUID = "0f5c6c62-53c5-4a1a-9d3b-6b7d3c1f2e48";
+    static final String VOLUME_HOST = "emulator@lvm#lvm";
 
     private VolumeViews() {
     }
@@ -28,6 +31,12 @@ final class VolumeViews {
         return view;
     }
 
+    /**
+     * The detail view ({@code views/volumes.py detail}), which create and update answer with. Admins
+     * also get {@code migration_status}; {@code shared_targets} is the object default (true) until
+     * the volume service sets the backend's value (false for LVM's default {@code lvm_share_target}),
+     * and {@code service_uuid} is null until then too.
+     */
     static Map<String, Object> detail(CinderRequest request, Volume volume) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", volume.id());
@@ -52,10 +61,6 @@ final class VolumeViews {
         view.put("multiattach", volume.multiattach());
         if (request.isAdmin()) {
             view.put("migration_status", null);
-            view.put("os-vol-host-attr:host", "emulator@lvm#lvm");
-            view.put("os-vol-mig-status-attr:migstat", null);
-            view.put("os-vol-mig-status-attr:name_id", null);
-            view.put("os-vol-tenant-attr:tenant_id", volume.projectId());
         }
         if (request.atLeast(13)) {
             view.put("group_id", null);
@@ -64,8 +69,8 @@ final class VolumeViews {
             view.put("provider_id", null);
         }
         if (request.atLeast(48)) {
-            view.put("service_uuid", null);
-            view.put("shared_targets", false);
+            view.put("service_uuid", volume.onBackend() ? VOLUME_SERVICE_UUID : null);
+            view.put("shared_targets", !volume.onBackend());
         }
         if (request.atLeast(61) && request.isAdmin()) {
             view.put("cluster_name", null);
@@ -79,6 +84,23 @@ final class VolumeViews {
         return view;
     }
 
+    /**
+     * What show and the detail list answer: the detail view plus the attribute extensions, which
+     * extend only those two actions. The tenant attribute is for every reader of the volume, the
+     * host and migration attributes for admins ({@code policies/volumes.py}).
+     */
+    static Map<String, Object> shown(CinderRequest request, Volume volume) {
+        Map<String, Object> view = detail(request, volume);
+        if (request.isAdmin()) {
+            view.put("os-vol-host-attr:host", VOLUME_HOST);
+            view.put("os-vol-mig-status-attr:migstat", null);
+            view.put("os-vol-mig-status-attr:name_id", null);
+        }
+        view.put("os-vol-tenant-attr:tenant_id", volume.projectId());
+        return view;
+    }
+
+    /** {@code views/snapshots.py}: the same fields in the list, the detail list, show, create and update. */
     static Map<String, Object> snapshot(CinderRequest request, Snapshot snapshot) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", snapshot.id());
@@ -90,8 +112,6 @@ final class VolumeViews {
         view.put("status", snapshot.status());
         view.put("size", snapshot.size());
         view.put("metadata", new TreeMap<>(snapshot.metadata()));
-        view.put("os-extended-snapshot-attributes:progress", snapshot.status().equals("creating") ? "0%" : "100%");
-        view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
         if (request.atLeast(14)) {
             view.put("group_snapshot_id", null);
         }
@@ -101,6 +121,17 @@ final class VolumeViews {
         if (request.atLeast(65)) {
             view.put("consumes_quota", true);
         }
+        return view;
+    }
+
+    /**
+     * Show and the detail list add {@code extended_snapshot_attributes} (any reader): the progress
+     * the volume service reports ({@code 0%} at creation, {@code 100%} once done) and the project.
+     */
+    static Map<String, Object> snapshotShown(CinderRequest request, Snapshot snapshot) {
+        Map<String, Object> view = snapshot(request, snapshot);
+        view.put("os-extended-snapshot-attributes:progress", snapshot.status().equals("creating") ? "0%" : "100%");
+        view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
         return view;
     }
 

@@ -1,7 +1,9 @@
 package dev.cinderemulator.volume;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,4 +15,6 @@ interface Volumes extends JpaRepository<Volume, String> {
 
     @Query("select coalesce(sum(v.size), 0) from Volume v where v.projectId = :projectId")
     long sumSizeByProjectId(String projectId);
+
+    List<Volume> findByProjectId(String projectId, Sort sort);
 }

@@ -1,7 +1,7 @@
 package dev.cinderemulator.volume;
 
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,108 +23,105 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.api.CinderRequest;
 import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.api.ListRequest;
-import dev.cinderemulator.api.ListSpec;
+import dev.cinderemulator.store.ListRequest;
+import dev.cinderemulator.store.ListSpec;
+import dev.cinderemulator.api.ParameterTypes;
 import dev.cinderemulator.api.RequestBodies;
-import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.store.ResourceLists;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /v3/volumes}: create, list, show, update, delete and the admin {@code os-reset_status} action. */
+/**
+ * {@code /v3/volumes} ({@code cinder/api/v3/volumes.py}): create, list, show, update, delete and
+ * the admin {@code os-reset_status} action ({@code contrib/admin_actions.py}).
+ */
 @RestController
 class VolumesController {
 
+    /**
+     * Sort keys and admin filters are the {@code volumes} columns (the type is {@code volume_type_id}
+     * in Cinder, so {@code volume_type} is neither); non-admins get the {@code volume} entry of
+     * {@code resource_filters.json}, which is also the list before 3.31.
+     */
     static final ListSpec VOLUME_LIST = new ListSpec("volumes", "Volume",
-            Set.of("id", "project_id", "user_id", "display_name", "display_description", "status", "size",
-                    "availability_zone", "volume_type", "bootable", "multiattach", "snapshot_id", "source_volid",
-                    "created_at", "updated_at"),
-            Set.of("name", "status", "metadata", "availability_zone", "bootable", "group_id"),
+            Set.of("id", "project_id", "user_id", "display_name", "display_description", "status",
+                    "previous_status", "size", "availability_zone", "bootable", "multiattach", "snapshot_id",
+                    "source_volid", "created_at", "updated_at"),
             Set.of("name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id",
-                    "size", "created_at", "updated_at"),
-            Map.of("name", "display_name"), 0, Set.of("size"), Set.of("bootable", "multiattach"));
+                    "size", "created_at", "updated_at", "consumes_quota"),
+            Set.of("name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id",
+                    "size", "created_at", "updated_at", "consumes_quota"),
+            Map.of("name", "display_name"), 0, Set.of("size"), Set.of("bootable", "multiattach"),
+            ListSpec.AllTenants.BOOL_PARAM, true);
 
-    /** {@code fields.VolumeStatus}: what an admin may reset a volume to. */
-    private static final Set<String> VOLUME_STATUSES = Set.of("creating", "available", "deleting", "error",
-            "error_deleting", "error_managing", "managing", "attaching", "in-use", "detaching", "maintenance",
-            "restoring-backup", "error_restoring", "reserved", "awaiting-transfer", "backing-up", "error_backing-up",
-            "error_extending", "downloading", "uploading", "retyping", "extending");
+    /** {@code _MV_ADDED_FILTERS}: below 3.31, filters newer than the request are dropped, for everyone. */
+    private static final Map<String, Integer> FILTERS_ADDED_IN = Map.of("glance_metadata", 4, "group_id", 10,
+            "created_at", 60, "updated_at", 60, "use_quota", 65);
+
+    private static final String MULTIATTACH_REMOVED = "multiattach parameter has been removed. The default behavior "
+            + "is to use multiattach enabled volume types. Contact your administrator to create a multiattach "
+            + "enabled volume type and use it to create multiattach volumes.";
 
     private final VolumeService service;
-    private final Volumes volumes;
     private final ResourceLists lists;
+    private final ResourceLists.Listed<Volume> listed;
     private final RequestBodies bodies;
-    private final EmulatorProperties properties;
 
-    VolumesController(VolumeService service, Volumes volumes, ResourceLists lists, RequestBodies bodies,
-            EmulatorProperties properties) {
+    VolumesController(VolumeService service, Volumes volumes, ResourceLists lists, RequestBodies bodies) {
         this.service = service;
-        this.volumes = volumes;
         this.lists = lists;
+        this.listed = new ResourceLists.Listed<>("volumes", "Volume", volumes::findAllById, Volume::id);
         this.bodies = bodies;
-        this.properties = properties;
     }
 
+    /** The controller's part of create: lookups (each a 404) in Cinder's order, then the request. */
     @PostMapping("/v3/volumes")
     ResponseEntity<Map<String, Object>> create(CinderRequest request, @RequestBody(required = false) byte[] body) {
-        JsonNode volume = bodies.parse(body, VolumeSchemas.create(request.atLeast(53))).get("volume");
-        Snapshot snapshot = null;
-        Volume source = null;
-        String snapshotId = JsonFields.rawText(volume, "snapshot_id");
-        if (snapshotId != null) {
-            snapshot = service.snapshot(request, snapshotId);
-        }
-        String sourceId = JsonFields.rawText(volume, "source_volid");
-        if (sourceId != null) {
-            source = service.volume(request, sourceId);
-        }
-        int size = size(volume, snapshot, source);
-        String zone = JsonFields.rawText(volume, "availability_zone");
-        if (zone != null && !zone.equals(properties.cloud().availabilityZone())) {
-            throw CinderException.badRequest("Availability zone '" + zone + "' is invalid.");
-        }
-        String type = JsonFields.rawText(volume, "volume_type");
-        if (type != null && !type.isEmpty() && !type.equals(VolumeService.DEFAULT_VOLUME_TYPE)
-                && !type.equals(VolumeViews.DEFAULT_VOLUME_TYPE_ID)) {
-            throw CinderException.notFound("Volume type with name " + type + " could not be found.");
-        }
+        JsonNode volume = bodies.parse(body, VolumeSchemas.create(request)).get("volume");
         String name = JsonFields.has(volume, "name") ? JsonFields.text(volume, "name")
                 : JsonFields.text(volume, "display_name");
         String description = JsonFields.has(volume, "description") ? JsonFields.text(volume, "description")
                 : JsonFields.text(volume, "display_description");
-        boolean fromImage = JsonFields.rawText(volume, "imageRef") != null
-                || JsonFields.rawText(volume, "image_id") != null;
-        boolean bootable = fromImage || (source != null && source.bootable());
-        VolumeDraft draft = new VolumeDraft(size, name, description, properties.cloud().availabilityZone(),
-                JsonFields.metadata(volume, "metadata"), snapshotId, sourceId, bootable,
-                JsonFields.flag(volume, "multiattach"));
-        Volume created = service.create(request, draft);
+        String type = JsonFields.rawText(volume, "volume_type");
+        if (type != null && !type.isEmpty()) {
+            service.checkVolumeType(type);
+        }
+        String snapshotId = JsonFields.rawText(volume, "snapshot_id");
+        Snapshot snapshot = snapshotId == null ? null : service.snapshot(request, snapshotId);
+        String sourceId = JsonFields.rawText(volume, "source_volid");
+        Volume source = sourceId == null ? null : service.volume(request, sourceId);
+        for (String group : List.of("consistencygroup_id", "group_id")) {
+            // There are no groups here, so any group is Cinder's GroupNotFound.
+            String groupId = JsonFields.rawText(volume, group);
+            if (groupId != null) {
+                throw CinderException.notFound("Group " + groupId + " could not be found.");
+            }
+        }
+        String image = JsonFields.has(volume, "image_id") ? JsonFields.rawText(volume, "image_id")
+                : JsonFields.rawText(volume, "imageRef");
+        if (JsonFields.has(volume, "multiattach")) {
+            JsonNode multiattach = volume.get("multiattach");
+            // utils.get_bool_param: the schema lets null through, the parameter reader does not.
+            String value = multiattach.isNull() ? "None" : multiattach.asString();
+            if (!multiattach.isBoolean() && !ParameterTypes.isBooleanString(value)) {
+                throw CinderException.badRequest("Value '" + value + "' for 'multiattach' is not a boolean.");
+            }
+            if (JsonFields.flag(volume, "multiattach")) {
+                throw CinderException.badRequest(MULTIATTACH_REMOVED);
+            }
+        }
+        VolumeRequest ask = new VolumeRequest(size(volume.get("size")), name, description,
+                JsonFields.rawText(volume, "availability_zone"), JsonFields.metadata(volume, "metadata"), snapshot,
+                source, image != null);
+        Volume created = service.create(request, ask);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("volume", VolumeViews.detail(request, created)));
     }
 
-    private static int size(JsonNode volume, Snapshot snapshot, Volume source) {
-        JsonNode size = volume.get("size");
+    /** The size as Python's {@code str()} shows it, null when absent. */
+    private static String size(JsonNode size) {
         if (size == null || size.isNull()) {
-            if (snapshot != null) {
-                return snapshot.size();
-            }
-            if (source != null) {
-                return source.size();
-            }
-            throw CinderException.invalidInput("Invalid volume size provided for create request: None (size argument "
-                    + "must be an integer (or string representation of an integer) and greater than zero).");
+            return null;
         }
-        long value;
-        try {
-            value = size.isNumber() ? size.longValue() : Long.parseLong(size.stringValue());
-        } catch (NumberFormatException tooLarge) {
-            value = -1;
-        }
-        if (value <= 0 || value > Integer.MAX_VALUE) {
-            throw CinderException.invalidInput("Invalid volume size provided for create request: " + size.asString()
-                    + " (size argument must be an integer (or string representation of an integer) and greater than "
-                    + "zero).");
-        }
-        return (int) value;
+        return size.isString() ? size.stringValue() : size.asString();
     }
 
     @GetMapping("/v3/volumes")
@@ -135,44 +133,37 @@ class VolumesController {
     @GetMapping("/v3/volumes/detail")
     @Transactional(readOnly = true)
     Map<String, Object> detail(CinderRequest request, @RequestParam MultiValueMap<String, String> params) {
-        return list(request, params, "volumes/detail", volume -> VolumeViews.detail(request, volume));
+        return list(request, params, "volumes/detail", volume -> VolumeViews.shown(request, volume));
     }
 
     private Map<String, Object> list(CinderRequest request, MultiValueMap<String, String> params, String collection,
             Function<Volume, Map<String, Object>> view) {
-        ListRequest list = ListRequest.parse(request, params, VOLUME_LIST);
-        List<String> ids = list.emptyByFilter() ? List.of()
-                : lists.page(list.query()).orElseThrow(
-                        () -> CinderException.notFound("Volume " + list.query().marker() + " could not be found."));
-        Map<String, Volume> found = new LinkedHashMap<>();
-        volumes.findAllById(ids).forEach(volume -> found.put(volume.id(), volume));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("volumes", ids.stream().filter(found::containsKey).map(id -> view.apply(found.get(id))).toList());
-        Long count = null;
-        if (list.withCount()) {
-            count = list.emptyByFilter() ? 0 : lists.count(list.query());
+        MultiValueMap<String, String> filters = new LinkedMultiValueMap<>(params);
+        if (!request.atLeast(31)) {
+            FILTERS_ADDED_IN.forEach((filter, minor) -> {
+                if (!request.atLeast(minor)) {
+                    filters.remove(filter);
+                }
+            });
         }
-        List<Map<String, String>> links = list.nextLinks(request, collection, ids, count);
-        if (!links.isEmpty()) {
-            body.put("volumes_links", links);
-        }
-        if (count != null) {
-            body.put("count", count);
-        }
-        return body;
+        ListRequest parsed = ListRequest.parse(request, filters, VOLUME_LIST);
+        // The next link carries the query as sent, dropped filters included.
+        ListRequest list = new ListRequest(parsed.query(), parsed.withCount(), parsed.emptyByFilter(), parsed.limit(),
+                params);
+        return lists.respond(request, list, list.emptyByFilter(), listed, collection, view);
     }
 
     @GetMapping("/v3/volumes/{id}")
     @Transactional(readOnly = true)
     Map<String, Object> show(CinderRequest request, @PathVariable String id) {
-        return Map.of("volume", VolumeViews.detail(request, service.volume(request, id)));
+        return Map.of("volume", VolumeViews.shown(request, service.volume(request, id)));
     }
 
     @PutMapping("/v3/volumes/{id}")
     @Transactional
     Map<String, Object> update(CinderRequest request, @PathVariable String id,
             @RequestBody(required = false) byte[] body) {
-        JsonNode volume = bodies.parse(body, VolumeSchemas.update()).get("volume");
+        JsonNode volume = bodies.parse(body, VolumeSchemas.update(request)).get("volume");
         boolean nameGiven = JsonFields.has(volume, "name") || JsonFields.has(volume, "display_name");
         boolean descriptionGiven = JsonFields.has(volume, "description")
                 || JsonFields.has(volume, "display_description");
@@ -186,12 +177,29 @@ class VolumesController {
         return Map.of("volume", VolumeViews.detail(request, updated));
     }
 
+    /** {@code cascade} is read at every version, {@code force} from 3.23 (admins only). */
     @DeleteMapping("/v3/volumes/{id}")
-    ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id) {
-        service.delete(request, id);
+    ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> params) {
+        boolean cascade = boolParam(params, "cascade");
+        boolean force = request.atLeast(23) && boolParam(params, "force");
+        service.delete(request, id, cascade, force);
         return ResponseEntity.accepted().build();
     }
 
+    /** {@code utils.get_bool_param}. */
+    private static boolean boolParam(MultiValueMap<String, String> params, String name) {
+        String value = params.getFirst(name);
+        if (value == null) {
+            return false;
+        }
+        if (!ParameterTypes.isBooleanString(value)) {
+            throw CinderException.badRequest("Value '" + value + "' for '" + name + "' is not a boolean.");
+        }
+        return ParameterTypes.isTrue(value);
+    }
+
+    /** The emulated volume actions: {@code os-reset_status} only; any other key is unknown. */
     @PostMapping("/v3/volumes/{id}/action")
     ResponseEntity<Void> action(CinderRequest request, @PathVariable String id,
             @RequestBody(required = false) byte[] body) {
@@ -205,17 +213,8 @@ class VolumesController {
                     + ". Verify the request body and Content-Type header and try again.");
         }
         VolumeSchemas.resetStatus().validate(action);
-        String status = JsonFields.rawText(action.get("os-reset_status"), "status");
-        if (status == null) {
-            service.volume(request, id);
-            return ResponseEntity.accepted().build();
-        }
-        status = status.toLowerCase(java.util.Locale.ROOT);
-        if (!VOLUME_STATUSES.contains(status)) {
-            throw CinderException.badRequest("Volume status: " + status + " is invalid, valid statuses are: "
-                    + VOLUME_STATUSES.stream().sorted().toList() + ".");
-        }
-        service.resetStatus(request, id, status);
+        String status = JsonFields.rawText(action.get(name), "status");
+        service.resetStatus(request, id, status == null || status.isEmpty() ? null : status.toLowerCase(Locale.ROOT));
         return ResponseEntity.accepted().build();
     }
 }

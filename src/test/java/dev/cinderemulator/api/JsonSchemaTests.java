@@ -44,4 +44,27 @@ class JsonSchemaTests {
         assertThat(ParameterTypes.isUuidLike("a0b1c2d3e4f56789abcdef0123456789")).isTrue();
         assertThat(ParameterTypes.isUuidLike("not a uuid")).isFalse();
     }
+
+    @Test
+    void integersAreDraftFourIntegersAndNumericStringsMeetTheirBounds() {
+        JsonSchema schema = JsonSchema.schema().type("object")
+                .property("size", JsonSchema.schema().type("integer", "string").range(1, 10));
+        assertThatThrownBy(() -> schema.validate(json.readTree("{\"size\": 2.0}")))
+                .hasMessage("Invalid input for field/attribute size. Value: 2.0. 2.0 is not of type 'integer', 'string'");
+        assertThatThrownBy(() -> schema.validate(json.readTree("{\"size\": \"0\"}")))
+                .hasMessage("Invalid input for field/attribute size. Value: 0. 0 is less than the minimum of 1");
+        assertThatThrownBy(() -> schema.validate(json.readTree("{\"size\": \"10.5\"}")))
+                .hasMessage("Invalid input for field/attribute size. Value: 10.5. 10.5 is greater than the maximum of 10");
+        assertThat(schema.accepts(json.readTree("{\"size\": \"ten\"}"))).isTrue();
+    }
+
+    @Test
+    void dictLiteralsAreReadLikeLiteralEval() {
+        assertThat(PythonText.literalDict("{'a': 'b', \"c\": 1}")).contains(java.util.Map.of("a", "b", "c", "1"));
+        assertThat(PythonText.literalDict(" {} ")).contains(java.util.Map.of());
+        assertThat(PythonText.literalDict("{'it\\'s': 'x'}")).contains(java.util.Map.of("it's", "x"));
+        assertThat(PythonText.literalDict("a=b")).isEmpty();
+        assertThat(PythonText.literalDict("['a']")).isEmpty();
+        assertThat(PythonText.literalDict("{'a': 'b'")).isEmpty();
+    }
 }

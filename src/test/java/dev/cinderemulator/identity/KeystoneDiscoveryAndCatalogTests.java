@@ -67,6 +67,7 @@ class KeystoneDiscoveryAndCatalogTests extends KeystoneAcceptanceSupport {
         String base = "http://localhost:" + port;
 
         assertService(token, "identity", "keystone", base + "/keystone");
+        assertService(token, "image", "glance", base + "/image");
         assertService(token, "block-storage", "cinder", base + "/v3/" + projectId);
         assertService(token, "volumev3", "cinderv3", base + "/v3/" + projectId);
     }
@@ -90,7 +91,7 @@ class KeystoneDiscoveryAndCatalogTests extends KeystoneAcceptanceSupport {
         keystone().header("X-Auth-Token", demo)
                 .when().get("/v3/auth/catalog")
                 .then().statusCode(200)
-                .body("catalog.type", containsInAnyOrder("identity", "block-storage", "volumev3"))
+                .body("catalog.type", containsInAnyOrder("identity", "image", "block-storage", "volumev3"))
                 .body("links.self", equalTo("http://localhost:" + port + "/keystone/v3/auth/catalog"));
 
         String unscoped = issue("""

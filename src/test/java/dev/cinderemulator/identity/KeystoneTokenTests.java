@@ -59,7 +59,7 @@ class KeystoneTokenTests extends KeystoneAcceptanceSupport {
                 .body("token.is_domain", equalTo(false))
                 .body("token.roles.name", containsInAnyOrder("member", "reader"))
                 .body("token.roles.id", everyItem(matchesPattern("[0-9a-f]{32}")))
-                .body("token.catalog.type", containsInAnyOrder("identity", "block-storage", "volumev3"));
+                .body("token.catalog.type", containsInAnyOrder("identity", "image", "block-storage", "volumev3"));
 
         JsonPath token = response.jsonPath().setRootPath("token");
         Instant issued = Instant.parse(token.getString("issued_at"));

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.store;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import dev.cinderemulator.store.ListQuery;
+import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.api.PythonText;
 
 /**
  * A list request's query string read the way Cinder reads it ({@code api/common.py}
@@ -49,16 +52,20 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
 
         boolean likeAllowed = request.atLeast(34);
         filterOptions(request, spec, params, likeAllowed);
-        String allTenants = params.remove("all_tenants");
-        if (allTenants != null && !ParameterTypes.isBooleanString(allTenants)) {
-            throw CinderException.badRequest("all_tenants must be a boolean, got '" + allTenants + "'.");
-        }
-        String project = request.isAdmin() && ParameterTypes.isTrue(allTenants) ? null : request.projectId();
+        String project = allTenants(request, spec, params.remove("all_tenants")) ? null : request.projectId();
 
         Map<String, Object> filters = new LinkedHashMap<>();
         Map<String, String> likeFilters = new LinkedHashMap<>();
+        Map<String, String> metadata = new LinkedHashMap<>();
         boolean emptyByFilter = false;
         for (Map.Entry<String, String> filter : params.entrySet()) {
+            if (spec.metadataFilter() && filter.getKey().equals("metadata")) {
+                // db/api.py: the value must literal_eval to a dict, or nothing matches.
+                Optional<Map<String, String>> items = PythonText.literalDict(filter.getValue());
+                items.ifPresent(metadata::putAll);
+                emptyByFilter |= items.isEmpty();
+                continue;
+            }
             boolean like = likeAllowed && filter.getKey().endsWith("~");
             String name = like ? filter.getKey().substring(0, filter.getKey().length() - 1) : filter.getKey();
             String column = spec.renamedFilters().getOrDefault(name, name);
@@ -70,7 +77,7 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
             if (like) {
                 likeFilters.put(column, filter.getValue());
             } else {
-                Optional<Object> value = typed(spec, column, filter.getValue());
+                Optional<Object> value = typed(request, spec, column, filter.getValue());
                 if (value.isEmpty()) {
                     emptyByFilter = true;
                 } else {
@@ -78,11 +85,30 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
                 }
             }
         }
-        ListQuery query = new ListQuery(spec.table(), project, filters, likeFilters, sort, marker, limit, offset);
+        ListQuery query = new ListQuery(spec.table(), project, filters, likeFilters, metadata, sort, marker, limit,
+                offset);
         return new ListRequest(query, withCount, emptyByFilter, limit, rawParams);
     }
 
-    private static Optional<Object> typed(ListSpec spec, String column, String value) {
+    /** Whether an admin asked for every project, read the way this collection's API reads it. */
+    private static boolean allTenants(CinderRequest request, ListSpec spec, String value) {
+        if (value == null) {
+            return false;
+        }
+        if (!ParameterTypes.isBooleanString(value)) {
+            switch (spec.allTenants()) {
+                case STRICT -> throw CinderException.badRequest("all_tenants must be a boolean, got '" + value + "'.");
+                case BOOL_PARAM -> throw CinderException.badRequest("Value '" + value
+                        + "' for 'all_tenants' is not a boolean.");
+                case LENIENT -> {
+                    return false;
+                }
+            }
+        }
+        return request.isAdmin() && ParameterTypes.isTrue(value);
+    }
+
+    private static Optional<Object> typed(CinderRequest request, ListSpec spec, String column, String value) {
         if (column.endsWith("_at") || column.equals("data_timestamp")) {
             // MySQL coerces the text to a DATETIME; text that is no timestamp matches nothing.
             return timestamp(value.strip()).map(Object.class::cast);
@@ -95,10 +121,27 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
             }
         }
         if (spec.booleanColumns().contains(column)) {
-            return ParameterTypes.isBooleanString(value) ? Optional.of(ParameterTypes.isTrue(value))
-                    : Optional.empty();
+            return Optional.of(booleanFilter(request, column, value));
         }
         return Optional.of(value);
+    }
+
+    /**
+     * {@code volume/api.py _check_boolean_filter_value}: from 3.2 only bool_from_string's words are
+     * taken and anything else is refused; before, everything but False/false/FALSE (and the empty
+     * string) counts as true.
+     */
+    private static boolean booleanFilter(CinderRequest request, String column, String value) {
+        if (request.atLeast(2)) {
+            if (!ParameterTypes.isBooleanString(value)) {
+                throw CinderException.invalidInput("'" + column + " = " + value + "'");
+            }
+            return ParameterTypes.isTrue(value);
+        }
+        if (value.equals("True") || value.equals("true") || value.equals("TRUE")) {
+            return true;
+        }
+        return !value.isEmpty() && !value.equals("False") && !value.equals("false") && !value.equals("FALSE");
     }
 
     private static Optional<LocalDateTime> timestamp(String value) {

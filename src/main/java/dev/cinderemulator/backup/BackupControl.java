@@ -1,0 +1,109 @@
+package dev.cinderemulator.backup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.lifecycle.TransitionAction;
+import dev.cinderemulator.lifecycle.TransitionScheduler;
+
+/**
+ * What the emulator's control API may do to backups beyond Cinder's own API: load them in any
+ * status with chosen ids, parents and timestamps, export them, delete them wholesale and count
+ * them by status. A backup loaded in {@code creating}, {@code restoring} or {@code deleting} gets
+ * its pending transition, so the emulated backup service finishes it.
+ */
+@Component
+@Transactional
+public class BackupControl {
+
+    /** {@code fields.BackupStatus}, less {@code deleted}, which the API never shows. */
+    public static final Set<String> STATUSES = Set.of("creating", "available", "deleting", "error",
+            "error_deleting", "restoring");
+
+    private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
+
+    private final Backups backups;
+    private final TransitionScheduler scheduler;
+    private final EmulatorProperties properties;
+
+    BackupControl(Backups backups, TransitionScheduler scheduler, EmulatorProperties properties) {
+        this.backups = backups;
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<BackupFixture> find(String id) {
+        return backups.findById(id).map(Backup::fixture);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return backups.count() == 0;
+    }
+
+    /**
+     * Runs inside the caller's transaction, so a fixture document is loaded whole or not at all.
+     * Parents may come in the same list, in any order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void load(List<BackupFixture> fixtures) {
+        List<Backup> loaded = fixtures.stream().map(fixture -> backups.save(
+                Backup.loaded(fixture, properties.cloud().backupService(), BackupService.BACKUP_HOST))).toList();
+        for (Backup backup : loaded) {
+            if (backup.parentId() != null && backup.hasFinished()) {
+                backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
+            }
+            switch (backup.status()) {
+                case "creating" -> scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
+                case "restoring" -> scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
+                case "deleting" -> scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Oldest first; {@code projectId} null means every project. */
+    @Transactional(readOnly = true)
+    public List<BackupFixture> backups(String projectId) {
+        List<Backup> found = projectId == null ? backups.findAll(OLDEST_FIRST)
+                : backups.findByProjectId(projectId, OLDEST_FIRST);
+        return found.stream().map(Backup::fixture).toList();
+    }
+
+    /** Deletes every backup; the caller drops the pending transitions. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int deleteAll() {
+        int count = (int) backups.count();
+        backups.deleteAllInBatch();
+        return count;
+    }
+
+    /** Deletes one project's backups and their pending work. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int deleteProject(String projectId) {
+        List<Backup> own = backups.findByProjectId(projectId, Sort.unsorted());
+        own.forEach(backup -> scheduler.cancelFor(backup.id()));
+        backups.deleteAllInBatch(own);
+        return own.size();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : backups.countByStatus()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cinderemulator.fault;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.cinderemulator.api.BufferedBodyRequest;
+import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.api.Fault;
+import dev.cinderemulator.backup.BackupControl;
+import dev.cinderemulator.backup.BackupFixture;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code http} and {@code latency} rules. Runs after the Cinder API filter, so the request has
+ * passed authentication and carries its project, and its path is the routed one whatever layout
+ * the client used. A latency rule really delays the request (that is the feature); an http rule
+ * answers in place of the controller with a Cinder fault body and the headers Cinder sends.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class FaultFilter extends OncePerRequestFilter {
+
+    private static final int PEEK = 8192;
+
+    private final FaultRules rules;
+    private final BackupControl backups;
+    private final JsonMapper json;
+
+    FaultFilter(FaultRules rules, BackupControl backups, JsonMapper json) {
+        this.rules = rules;
+        this.backups = backups;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return rules.isEmpty() || CinderRequest.of(request) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        String path = request.getRequestURI();
+        HttpServletRequest forwarded = request;
+        BufferedBodyRequest body = null;
+        if (method.equals("POST") || method.equals("PUT")) {
+            body = BufferedBodyRequest.current(request);
+            if (body == null) {
+                body = BufferedBodyRequest.of(request, PEEK);
+                forwarded = body;
+            }
+        }
+        String actionName = body != null && CinderOperations.needsActionName(method, path) ? firstName(body) : null;
+        Optional<String> operation = CinderOperations.classify(method, path, actionName);
+        if (operation.isEmpty() || !rules.anyFor(operation.get(), FaultRule.Action.LATENCY)
+                && !rules.anyFor(operation.get(), FaultRule.Action.HTTP)) {
+            chain.doFilter(forwarded, response);
+            return;
+        }
+        String op = operation.get();
+        CinderRequest cinder = CinderRequest.of(request);
+        Optional<FaultRule> latency = rules.fire(op, FaultRule.Action.LATENCY,
+                subject(op, FaultRule.Action.LATENCY, path, body, cinder));
+        if (latency.isPresent()) {
+            pause(latency.get());
+        }
+        Optional<FaultRule> http = rules.fire(op, FaultRule.Action.HTTP,
+                subject(op, FaultRule.Action.HTTP, path, body, cinder));
+        if (http.isPresent()) {
+            answer(response, http.get());
+            return;
+        }
+        chain.doFilter(forwarded, response);
+    }
+
+    private FaultRule.Subject subject(String operation, FaultRule.Action kind, String path, BufferedBodyRequest body,
+            CinderRequest cinder) {
+        return rules.needsDetails(operation, kind) ? details(operation, path, body, cinder)
+                : new FaultRule.Subject(cinder.projectId(), null, null);
+    }
+
+    /** The volume and backup the request concerns, from its path or its body. */
+    private FaultRule.Subject details(String operation, String path, BufferedBodyRequest body, CinderRequest cinder) {
+        String id = CinderOperations.pathId(path);
+        String volumeId = null;
+        String backupName = null;
+        if (operation.startsWith("backup.") && id != null) {
+            Optional<BackupFixture> backup = backups.find(id);
+            volumeId = backup.map(BackupFixture::volumeId).orElse(null);
+            backupName = backup.map(BackupFixture::name).orElse(null);
+        } else if (operation.startsWith("volume.")) {
+            volumeId = id;
+        } else if (operation.equals("backup.create") || operation.equals("snapshot.create")) {
+            JsonNode resource = parse(body).path(operation.startsWith("backup") ? "backup" : "snapshot");
+            volumeId = resource.path("volume_id").isString() ? resource.get("volume_id").asString() : null;
+            backupName = resource.path("name").isString() ? resource.get("name").asString() : null;
+        }
+        return new FaultRule.Subject(cinder.projectId(), volumeId, backupName);
+    }
+
+    private JsonNode parse(BufferedBodyRequest body) {
+        if (body == null || !body.isComplete()) {
+            return json.missingNode();
+        }
+        try {
+            JsonNode tree = json.readTree(body.head());
+            return tree == null ? json.missingNode() : tree;
+        } catch (JacksonException malformed) {
+            return json.missingNode();
+        }
+    }
+
+    /** The action an {@code /action} body names: its one top-level key. */
+    private String firstName(BufferedBodyRequest body) {
+        try (JsonParser parser = json.createParser(body.head())) {
+            if (parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                return parser.currentName();
+            }
+        } catch (JacksonException malformed) {
+            // Not JSON: the controller answers it.
+        }
+        return null;
+    }
+
+    private static void pause(FaultRule rule) {
+        try {
+            Thread.sleep(rule.delay.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpServletResponse response, FaultRule rule) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(rule.status);
+        String faultName = new CinderException(status, rule.message).faultName();
+        String retryAfter = rule.retryAfter;
+        response.setStatus(rule.status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter);
+        }
+        // Cinder's OverLimit fault is the one that repeats Retry-After in its body.
+        json.writeValue(response.getOutputStream(),
+                new Fault(faultName, rule.status, rule.message, rule.status == 413 ? retryAfter : null).body());
+    }
+}

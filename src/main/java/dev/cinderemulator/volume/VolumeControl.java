@@ -1,0 +1,118 @@
+package dev.cinderemulator.volume;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.cinderemulator.lifecycle.TransitionAction;
+import dev.cinderemulator.lifecycle.TransitionScheduler;
+
+/**
+ * What the emulator's control API may do to volumes and snapshots beyond Cinder's own API: load
+ * them in any status with chosen ids and timestamps, export them, and delete them wholesale.
+ * Quotas are not checked for loaded resources. A volume or snapshot loaded in {@code creating} or
+ * {@code deleting} gets its pending transition, so it finishes as if the API had started it.
+ */
+@Component
+@Transactional
+public class VolumeControl {
+
+    public static final Set<String> VOLUME_STATUSES = Set.copyOf(VolumeSchemas.VOLUME_STATUSES);
+    /** {@code fields.SnapshotStatus}, less {@code deleted}, which the API never shows. */
+    public static final Set<String> SNAPSHOT_STATUSES = Set.of("creating", "available", "deleting", "error",
+            "error_deleting", "updating", "unmanaging", "backing-up", "restoring");
+
+    private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
+
+    private final Volumes volumes;
+    private final Snapshots snapshots;
+    private final TransitionScheduler scheduler;
+
+    VolumeControl(Volumes volumes, Snapshots snapshots, TransitionScheduler scheduler) {
+        this.volumes = volumes;
+        this.snapshots = snapshots;
+        this.scheduler = scheduler;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VolumeFixture> findVolume(String id) {
+        return volumes.findById(id).map(Volume::fixture);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return volumes.count() == 0 && snapshots.count() == 0;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean snapshotExists(String id) {
+        return snapshots.existsById(id);
+    }
+
+    /** Runs inside the caller's transaction, so a fixture document is loaded whole or not at all. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void load(VolumeFixture fixture) {
+        volumes.save(Volume.loaded(fixture));
+        switch (fixture.status()) {
+            case "creating" -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
+            case "deleting" -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
+            default -> {
+            }
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void load(SnapshotFixture fixture) {
+        snapshots.save(Snapshot.loaded(fixture));
+        switch (fixture.status()) {
+            case "creating" -> scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, fixture.id());
+            case "deleting" -> scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, fixture.id());
+            default -> {
+            }
+        }
+    }
+
+    /** Oldest first; {@code projectId} null means every project. */
+    @Transactional(readOnly = true)
+    public List<VolumeFixture> volumes(String projectId) {
+        List<Volume> found = projectId == null ? volumes.findAll(OLDEST_FIRST)
+                : volumes.findByProjectId(projectId, OLDEST_FIRST);
+        return found.stream().map(Volume::fixture).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SnapshotFixture> snapshots(String projectId) {
+        List<Snapshot> found = projectId == null ? snapshots.findAll(OLDEST_FIRST)
+                : snapshots.findByProjectId(projectId, OLDEST_FIRST);
+        return found.stream().map(Snapshot::fixture).toList();
+    }
+
+    /** Deletes every volume and snapshot; the caller drops the pending transitions. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Deleted deleteAll() {
+        Deleted deleted = new Deleted((int) volumes.count(), (int) snapshots.count());
+        snapshots.deleteAllInBatch();
+        volumes.deleteAllInBatch();
+        return deleted;
+    }
+
+    /** Deletes one project's volumes and snapshots and their pending work. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Deleted deleteProject(String projectId) {
+        List<Snapshot> ownSnapshots = snapshots.findByProjectId(projectId, Sort.unsorted());
+        List<Volume> ownVolumes = volumes.findByProjectId(projectId, Sort.unsorted());
+        ownSnapshots.forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
+        ownVolumes.forEach(volume -> scheduler.cancelFor(volume.id()));
+        snapshots.deleteAllInBatch(ownSnapshots);
+        volumes.deleteAllInBatch(ownVolumes);
+        return new Deleted(ownVolumes.size(), ownSnapshots.size());
+    }
+
+    public record Deleted(int volumes, int snapshots) {
+    }
+}

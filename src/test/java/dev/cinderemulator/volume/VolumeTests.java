@@ -1,0 +1,87 @@
+package dev.cinderemulator.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The volume and snapshot status machines without Spring. */
+class VolumeTests {
+
+    private final LocalDateTime now = LocalDateTime.of(2026, 11, 27, 10, 0);
+
+    private Volume creating() {
+        return new Volume("v", "p", "u", new VolumeDraft(2, "n", null, "nova", Map.of(), null, null, false),
+                VolumeService.DEFAULT_VOLUME_TYPE, now);
+    }
+
+    @Test
+    void aNewVolumeHasNoUpdateTimeAndIsNotOnABackendYet() {
+        Volume volume = creating();
+        assertThat(volume.updatedAt()).isNull();
+        assertThat(volume.onBackend()).isFalse();
+        volume.finishCreating(now.plusSeconds(1));
+        assertThat(volume.status()).isEqualTo("available");
+        assertThat(volume.updatedAt()).isEqualTo(now.plusSeconds(1));
+        assertThat(volume.onBackend()).isTrue();
+    }
+
+    @Test
+    void forcedDeletesSkipTheStatusButNotTheSnapshots() {
+        Volume volume = creating();
+        assertThatThrownBy(() -> volume.startDeleting(false, false, now)).hasMessageStartingWith(
+                "Invalid volume: Volume status must be available or error or error_restoring or error_extending or "
+                        + "error_managing and must not be migrating,");
+        assertThatThrownBy(() -> volume.startDeleting(true, true, now))
+                .hasMessageStartingWith("Invalid volume: Volume  must not be migrating,");
+        volume.startDeleting(true, false, now);
+        assertThat(volume.status()).isEqualTo("deleting");
+    }
+
+    @Test
+    void resetStatusRefusesOnlyDeletingAndInUse() {
+        Volume volume = creating();
+        assertThatThrownBy(() -> volume.resetStatus("deleting", now)).hasMessage("Cannot reset-state to deleting");
+        assertThatThrownBy(() -> volume.resetStatus("in-use", now))
+                .hasMessage("Cannot reset-state to in-use because volume does not have any attachments.");
+        volume.resetStatus("detaching", now);
+        assertThat(volume.status()).isEqualTo("detaching");
+    }
+
+    @Test
+    void snapshotChecksComeInCindersOrder() {
+        Volume volume = creating();
+        assertThatThrownBy(() -> volume.checkSnapshotSource(true))
+                .hasMessage("Invalid volume: Volume v status must be available, in-use, but current status is: "
+                        + "creating.");
+        volume.resetStatus("error", now);
+        assertThatThrownBy(() -> volume.checkSnapshotSource(true))
+                .hasMessage("Invalid volume: The snapshot cannot be created when the volume is in error status.");
+        volume.resetStatus("available", now);
+        volume.checkSnapshotSource(false);
+        Snapshot snapshot = new Snapshot("s", volume, "u", null, null, Map.of(), now);
+        assertThat(snapshot.size()).isEqualTo(2);
+        assertThat(snapshot.updatedAt()).isNull();
+        assertThatThrownBy(() -> snapshot.startDeleting(now)).hasMessage(
+                "Invalid snapshot: Snapshot status must be available or error and must not be part of a group.");
+        assertThatThrownBy(snapshot::checkCloneSource)
+                .hasMessage("Invalid snapshot: Originating snapshot status must be one of 'available' values");
+    }
+
+    @Test
+    void updatesAreRefusedInMaintenance() {
+        Volume volume = creating();
+        volume.update("ignored", null, null, false, now);
+        assertThat(volume.name()).isEqualTo("n");
+        assertThat(volume.updatedAt()).isNull();
+        volume.update("renamed", "d", Map.of("a", "b"), true, now);
+        assertThat(volume.name()).isEqualTo("renamed");
+        assertThat(volume.metadata()).containsExactly(Map.entry("a", "b"));
+        volume.resetStatus("maintenance", now);
+        assertThatThrownBy(() -> volume.update("x", null, null, false, now))
+                .hasMessage("Invalid volume: The volume cannot be updated during maintenance.");
+    }
+}
