@@ -30,8 +30,24 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
     private static final long DB_MAX_INT = 0x7FFFFFFFL;
 
     public static ListRequest parse(CinderRequest request, Map<String, List<String>> rawParams, ListSpec spec) {
+        return parse(request, rawParams, rawParams, spec);
+    }
+
+    /**
+     * Reads {@code filterParams}, the query less what the caller handles itself; the next link still
+     * carries {@code rawParams}, the query as sent, dropped filters included.
+     */
+    public static ListRequest parse(CinderRequest request, Map<String, List<String>> filterParams,
+            Map<String, List<String>> rawParams, ListSpec spec) {
         Map<String, String> params = new LinkedHashMap<>();
-        rawParams.forEach((key, values) -> params.put(key, values.isEmpty() ? "" : values.get(0)));
+        filterParams.forEach((key, values) -> params.put(key, values.isEmpty() ? "" : values.get(0)));
+        if (!request.atLeast(31)) {
+            spec.filtersAddedIn().forEach((filter, minor) -> {
+                if (!request.atLeast(minor)) {
+                    params.remove(filter);
+                }
+            });
+        }
 
         int limit = limit(params.remove("limit"));
         String marker = params.remove("marker");

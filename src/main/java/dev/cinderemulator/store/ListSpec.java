@@ -8,7 +8,9 @@ import java.util.Set;
  * valid sort key and, for admins, a filter), the filters a non-admin may use before 3.31
  * ({@code _get_*_filter_options}) and from 3.31 ({@code resource_filters.json}), API names that map
  * to columns, and from which microversion {@code name} is a sort key. Volumes and snapshots also
- * filter on {@code metadata}, and each collection reads {@code all_tenants} its own way.
+ * filter on {@code metadata}, each collection reads {@code all_tenants} its own way, and
+ * {@code filtersAddedIn} ({@code _MV_ADDED_FILTERS}) names filters that, below 3.31, are dropped
+ * for everyone when the request is older than the microversion that added them.
  */
 public record ListSpec(
         String table,
@@ -21,7 +23,8 @@ public record ListSpec(
         Set<String> integerColumns,
         Set<String> booleanColumns,
         AllTenants allTenants,
-        boolean metadataFilter) {
+        boolean metadataFilter,
+        Map<String, Integer> filtersAddedIn) {
 
     /** How a collection's API reads an admin's {@code all_tenants}. */
     public enum AllTenants {
@@ -37,6 +40,6 @@ public record ListSpec(
             Set<String> resourceFilters, Map<String, String> renamedFilters, int nameSortFromMinor,
             Set<String> integerColumns, Set<String> booleanColumns) {
         this(table, resourceLabel, columns, legacyUserFilters, resourceFilters, renamedFilters, nameSortFromMinor,
-                integerColumns, booleanColumns, AllTenants.STRICT, false);
+                integerColumns, booleanColumns, AllTenants.STRICT, false, Map.of());
     }
 }

@@ -46,10 +46,7 @@ class SnapshotsController {
             Set.of("status", "volume_id", "name", "metadata"),
             Set.of("name", "status", "volume_id", "metadata", "availability_zone", "consumes_quota"),
             Map.of("name", "display_name", "volume_size", "size", "size", "volume_size"), 30, Set.of("size"),
-            Set.of(), ListSpec.AllTenants.LENIENT, true);
-
-    /** {@code MV_ADDED_FILTERS}: below 3.31, filters newer than the request are dropped, for everyone. */
-    private static final Map<String, Integer> FILTERS_ADDED_IN = Map.of("metadata", 22, "use_quota", 65);
+            Set.of(), ListSpec.AllTenants.LENIENT, true, Map.of("metadata", 22, "use_quota", 65));
 
     static final String SNAPSHOT_IN_USE_FLAG = "Since microversion 3.66 the 'force' flag is invalid for this "
             + "request.  For backward compatability, however, when the 'force' flag is passed with a value "
@@ -102,23 +99,13 @@ class SnapshotsController {
     private Map<String, Object> list(CinderRequest request, MultiValueMap<String, String> params, String collection,
             Function<Snapshot, Map<String, Object>> view) {
         MultiValueMap<String, String> filters = new LinkedMultiValueMap<>(params);
-        if (!request.atLeast(31)) {
-            FILTERS_ADDED_IN.forEach((filter, minor) -> {
-                if (!request.atLeast(minor)) {
-                    filters.remove(filter);
-                }
-            });
-        }
         // The zone is the snapshot's volume's, and every volume is in the one zone here; before
         // 3.31 a non-admin's zone filter is dropped, like every filter outside the legacy list.
         String zone = filters.getFirst("availability_zone");
         filters.remove("availability_zone");
         boolean otherZone = zone != null && !zone.equals(properties.cloud().availabilityZone())
                 && (request.isAdmin() || request.atLeast(31));
-        ListRequest parsed = ListRequest.parse(request, filters, SNAPSHOT_LIST);
-        // The next link carries the query as sent, dropped filters included.
-        ListRequest list = new ListRequest(parsed.query(), parsed.withCount(), parsed.emptyByFilter(), parsed.limit(),
-                params);
+        ListRequest list = ListRequest.parse(request, filters, params, SNAPSHOT_LIST);
         return lists.respond(request, list, list.emptyByFilter() || otherZone, listed, collection, view);
     }
 

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +50,8 @@ class VolumesController {
             Set.of("name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id",
                     "size", "created_at", "updated_at", "consumes_quota"),
             Map.of("name", "display_name"), 0, Set.of("size"), Set.of("bootable", "multiattach"),
-            ListSpec.AllTenants.BOOL_PARAM, true);
-
-    /** {@code _MV_ADDED_FILTERS}: below 3.31, filters newer than the request are dropped, for everyone. */
-    private static final Map<String, Integer> FILTERS_ADDED_IN = Map.of("glance_metadata", 4, "group_id", 10,
-            "created_at", 60, "updated_at", 60, "use_quota", 65);
+            ListSpec.AllTenants.BOOL_PARAM, true, Map.of("glance_metadata", 4, "group_id", 10, "created_at", 60,
+                    "updated_at", 60, "use_quota", 65));
 
     private static final String MULTIATTACH_REMOVED = "multiattach parameter has been removed. The default behavior "
             + "is to use multiattach enabled volume types. Contact your administrator to create a multiattach "
@@ -138,18 +134,7 @@ class VolumesController {
 
     private Map<String, Object> list(CinderRequest request, MultiValueMap<String, String> params, String collection,
             Function<Volume, Map<String, Object>> view) {
-        MultiValueMap<String, String> filters = new LinkedMultiValueMap<>(params);
-        if (!request.atLeast(31)) {
-            FILTERS_ADDED_IN.forEach((filter, minor) -> {
-                if (!request.atLeast(minor)) {
-                    filters.remove(filter);
-                }
-            });
-        }
-        ListRequest parsed = ListRequest.parse(request, filters, VOLUME_LIST);
-        // The next link carries the query as sent, dropped filters included.
-        ListRequest list = new ListRequest(parsed.query(), parsed.withCount(), parsed.emptyByFilter(), parsed.limit(),
-                params);
+        ListRequest list = ListRequest.parse(request, params, VOLUME_LIST);
         return lists.respond(request, list, list.emptyByFilter(), listed, collection, view);
     }
 
