@@ -119,6 +119,11 @@ public class CrashTest {
         final Set<String> deletedSnapshots = ConcurrentHashMap.newKeySet();
         final Set<String> backups = ConcurrentHashMap.newKeySet();
         final Set<String> deletedBackups = ConcurrentHashMap.newKeySet();
+        /**
+         * Deletes that got no answer (the kill came while they ran): the emulator may have committed
+         * them or not, so the resource may be gone or still there, and either is right.
+         */
+        final Set<String> maybeDeleted = ConcurrentHashMap.newKeySet();
         /** Restore target volume → backup restored into it. */
         final Map<String, String> restores = new ConcurrentHashMap<>();
         final AtomicInteger requests = new AtomicInteger();
@@ -191,18 +196,24 @@ public class CrashTest {
             answer = client.send("DELETE", "/v3/backups/" + backup, null);
             if (answer.status() == 202) {
                 acked.deletedBackups.add(backup);
+            } else if (answer.status() < 0) {
+                acked.maybeDeleted.add(backup);
             }
         } else if (dice < 92) {
             String snapshot = pick(acked.snapshots, random);
             answer = client.send("DELETE", "/v3/snapshots/" + snapshot, null);
             if (answer.status() == 202) {
                 acked.deletedSnapshots.add(snapshot);
+            } else if (answer.status() < 0) {
+                acked.maybeDeleted.add(snapshot);
             }
         } else {
             String volume = pick(acked.volumes, random);
             answer = client.send("DELETE", "/v3/volumes/" + volume, null);
             if (answer.status() == 202) {
                 acked.deletedVolumes.add(volume);
+            } else if (answer.status() < 0) {
+                acked.maybeDeleted.add(volume);
             }
         }
         acked.requests.incrementAndGet();
@@ -238,9 +249,9 @@ public class CrashTest {
         Map<String, Map<String, Object>> volumes = byId(client.all("volumes", false));
         Map<String, Map<String, Object>> snapshots = byId(client.all("snapshots", false));
         Map<String, Map<String, Object>> backups = byId(client.all("backups", false));
-        expect(problems, "volume", acked.volumes, acked.deletedVolumes, volumes);
-        expect(problems, "snapshot", acked.snapshots, acked.deletedSnapshots, snapshots);
-        expect(problems, "backup", acked.backups, acked.deletedBackups, backups);
+        expect(problems, "volume", acked.volumes, acked.deletedVolumes, acked.maybeDeleted, volumes);
+        expect(problems, "snapshot", acked.snapshots, acked.deletedSnapshots, acked.maybeDeleted, snapshots);
+        expect(problems, "backup", acked.backups, acked.deletedBackups, acked.maybeDeleted, backups);
         for (String backup : acked.backups) {
             Map<String, Object> found = backups.get(backup);
             if (found != null && !acked.deletedBackups.contains(backup) && !"available".equals(found.get("status"))) {
@@ -274,17 +285,21 @@ public class CrashTest {
                         + " rows walked");
             }
         }
-        System.out.printf("    %d requests (%d unanswered at the kill); acknowledged %d volumes, %d backups, "
-                + "%d restores, %d deletes%n", acked.requests.get(), acked.unanswered.get(), acked.volumes.size(),
+        long deletedUnanswered = acked.maybeDeleted.stream()
+                .filter(id -> !volumes.containsKey(id) && !snapshots.containsKey(id) && !backups.containsKey(id))
+                .count();
+        System.out.printf("    %d requests (%d unanswered at the kill, %d of them deletes, %d of those applied); "
+                + "acknowledged %d volumes, %d backups, %d restores, %d deletes%n", acked.requests.get(),
+                acked.unanswered.get(), acked.maybeDeleted.size(), deletedUnanswered, acked.volumes.size(),
                 acked.backups.size(), acked.restores.size(),
                 acked.deletedVolumes.size() + acked.deletedBackups.size() + acked.deletedSnapshots.size());
         return problems;
     }
 
     static void expect(List<String> problems, String kind, Set<String> created, Set<String> deleted,
-            Map<String, Map<String, Object>> found) {
+            Set<String> maybeDeleted, Map<String, Map<String, Object>> found) {
         for (String id : created) {
-            if (!deleted.contains(id) && !found.containsKey(id)) {
+            if (!deleted.contains(id) && !maybeDeleted.contains(id) && !found.containsKey(id)) {
                 problems.add("acknowledged " + kind + " " + id + " is missing");
             }
         }
