@@ -35,12 +35,13 @@ if [ ! -f "$APP/app.jsa" ] || [ "$JAR" -nt "$APP/app.jsa" ]; then
     rm -rf "$APP"
     java -Djarmode=tools -jar "$JAR" extract --destination "$APP" >/dev/null
     TRAIN=$(mktemp -d)
-    java -XX:ArchiveClassesAtExit="$APP/app.jsa" -Dspring.context.exit=onRefresh \
+    java -XX:ArchiveClassesAtExit="$APP/app.jsa" -Dspring.context.exit=onRefresh -Dspring.aot.enabled=true \
         -jar "$APP/cinder-backups-emulator.jar" --server.port=0 --emulator.data-dir="$TRAIN" \
         --logging.level.root=WARN >"$APP/training.log" 2>&1 || true
     rm -rf "$TRAIN"
 fi
-JVM_OPTIONS="-XX:TieredStopAtLevel=1"
+# Started as the Docker image starts it: Spring's ahead-of-time bean definitions (process-aot).
+JVM_OPTIONS="-XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true"
 if [ -f "$APP/app.jsa" ]; then
     JVM_OPTIONS="$JVM_OPTIONS -XX:SharedArchiveFile=$APP/app.jsa"
 fi

@@ -4,10 +4,12 @@ import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.config.EmulatorProperties.Quotas;
 import dev.cinderemulator.store.ProjectLocks;
 
 /**
- * The {@code backups} and {@code backup_gigabytes} quotas, counted from the rows. The create API
+ * The {@code backups} and {@code backup_gigabytes} quotas, counted from the rows (not at all when a
+ * limit is -1, unlimited, as in Cinder: so an unlimited project's creates cost no scan). The create API
  * does not catch these, so they reach the client as FaultWrapper renders them: class name first.
  * The check runs under the project's lock, so concurrent creates can't overshoot the limit.
  */
@@ -31,13 +33,15 @@ class BackupQuotas {
 
     void reserve(String projectId, int size) {
         locks.lock(projectId);
-        long consumed = backups.sumSizeByProjectId(projectId);
-        if (consumed + size > limits.backupGigabytes()) {
-            throw CinderException.overLimit("VolumeBackupSizeExceedsAvailableQuota: Requested backup exceeds allowed "
-                    + "Backup gigabytes quota. Requested " + size + "G, quota is " + limits.backupGigabytes()
-                    + "G and " + consumed + "G has been consumed.");
+        if (Quotas.enforced(limits.backupGigabytes())) {
+            long consumed = backups.sumSizeByProjectId(projectId);
+            if (consumed + size > limits.backupGigabytes()) {
+                throw CinderException.overLimit("VolumeBackupSizeExceedsAvailableQuota: Requested backup exceeds "
+                        + "allowed Backup gigabytes quota. Requested " + size + "G, quota is "
+                        + limits.backupGigabytes() + "G and " + consumed + "G has been consumed.");
+            }
         }
-        if (backups.countByProjectId(projectId) + 1 > limits.backups()) {
+        if (Quotas.enforced(limits.backups()) && backups.countByProjectId(projectId) + 1 > limits.backups()) {
             throw CinderException.overLimit("BackupLimitExceeded: Maximum number of backups allowed ("
                     + limits.backups() + ") exceeded");
         }

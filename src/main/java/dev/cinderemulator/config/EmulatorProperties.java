@@ -55,13 +55,21 @@ public record EmulatorProperties(
             @DefaultValue("100ms") Duration pollInterval) {
     }
 
-    /** Cinder's default per-project quotas ({@code cinder/quota.py}). */
+    /**
+     * Cinder's default per-project quotas ({@code cinder/quota.py}). A negative limit is no limit,
+     * as in Cinder's {@code quota_reserve} ({@code if quotas[res] >= 0 and ...}): nothing is counted.
+     */
     public record Quotas(
             @DefaultValue("10") int volumes,
             @DefaultValue("10") int snapshots,
             @DefaultValue("1000") int gigabytes,
             @DefaultValue("10") int backups,
             @DefaultValue("1000") int backupGigabytes) {
+
+        /** Whether a limit is enforced at all: -1 (any negative value) means unlimited. */
+        public static boolean enforced(int limit) {
+            return limit >= 0;
+        }
     }
 
     /** What the emulated deployment looks like from outside. */

@@ -4,11 +4,13 @@ import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.config.EmulatorProperties.Quotas;
 import dev.cinderemulator.store.ProjectLocks;
 
 /**
  * The {@code volumes}, {@code snapshots} and {@code gigabytes} quotas, counted from the rows
- * themselves so usage can never drift from what exists, under the project's lock so that
+ * themselves so usage can never drift from what exists (a limit of -1 is unlimited, as in Cinder,
+ * and counts nothing), under the project's lock so that
  * concurrent creates can't both pass the same check. Uncaught quota errors carry the exception
  * class name, as Cinder's FaultWrapper renders them; restore catches them and drops it.
  */
@@ -29,7 +31,7 @@ class VolumeQuotas {
 
     void reserveVolume(String projectId, int size, boolean withClassName) {
         locks.lock(projectId);
-        if (volumes.countByProjectId(projectId) + 1 > limits.volumes()) {
+        if (Quotas.enforced(limits.volumes()) && volumes.countByProjectId(projectId) + 1 > limits.volumes()) {
             throw CinderException.overLimit((withClassName ? "VolumeLimitExceeded: " : "")
                     + "Maximum number of volumes allowed (" + limits.volumes() + ") exceeded for quota 'volumes'.");
         }
@@ -38,7 +40,7 @@ class VolumeQuotas {
 
     void reserveSnapshot(String projectId, int size) {
         locks.lock(projectId);
-        if (snapshots.countByProjectId(projectId) + 1 > limits.snapshots()) {
+        if (Quotas.enforced(limits.snapshots()) && snapshots.countByProjectId(projectId) + 1 > limits.snapshots()) {
             throw CinderException.overLimit("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
                     + limits.snapshots() + ") exceeded");
         }
@@ -46,6 +48,9 @@ class VolumeQuotas {
     }
 
     private void reserveGigabytes(String projectId, int size, boolean withClassName) {
+        if (!Quotas.enforced(limits.gigabytes())) {
+            return;
+        }
         long consumed = volumes.sumSizeByProjectId(projectId) + snapshots.sumSizeByProjectId(projectId);
         if (consumed + size > limits.gigabytes()) {
             throw CinderException.overLimit((withClassName ? "VolumeSizeExceedsAvailableQuota: " : "")
