@@ -78,6 +78,13 @@ $BENCH start 3 "$TOKEN" -- "$JAVA" -XX:SharedArchiveFile="$APP/app.jsa" -jar "$A
 printf '  %-44s ' "CDS + -XX:TieredStopAtLevel=1, JVM 17:"
 $BENCH start 3 "$TOKEN" -- "$JAVA" -XX:SharedArchiveFile="$APP/app.jsa" -XX:TieredStopAtLevel=1 \
     -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}"
+# Spring AOT: the bean definitions process-aot generated at build time (the jar carries them).
+SPRING_AOT=-Dspring.aot.enabled=true
+$BENCH train "$TOKEN" -- "$JAVA" -XX:ArchiveClassesAtExit="$APP/app-spring-aot.jsa" $SPRING_AOT \
+    -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}" >"$OUT/cds-spring-aot-training.log" 2>&1
+printf '  %-44s ' "Spring AOT + CDS + C1, JVM 17:"
+$BENCH start 3 "$TOKEN" -- "$JAVA" -XX:SharedArchiveFile="$APP/app-spring-aot.jsa" -XX:TieredStopAtLevel=1 \
+    $SPRING_AOT -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}"
 if [ -x "$JAVA25" ]; then
     $BENCH train "$TOKEN" -- "$JAVA25" -XX:AOTCacheOutput="$APP/app.aot" -jar "$APP/cinder-backups-emulator.jar" \
         "${RUN[@]}" >"$OUT/aot-training.log" 2>&1
@@ -88,6 +95,15 @@ if [ -x "$JAVA25" ]; then
     printf '  %-44s ' "AOT cache + -XX:TieredStopAtLevel=1, JVM 25:"
     $BENCH start 3 "$TOKEN" -- "$JAVA25" -XX:AOTCache="$APP/app.aot" -XX:TieredStopAtLevel=1 \
         -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}"
+    # The Docker image's start: Spring AOT and the AOT cache (trained with Spring AOT on).
+    $BENCH train "$TOKEN" -- "$JAVA25" -XX:AOTCacheOutput="$APP/app-spring.aot" $SPRING_AOT \
+        -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}" >"$OUT/aot-spring-training.log" 2>&1
+    printf '  %-44s ' "Spring AOT + AOT cache, JVM 25 (Docker):"
+    $BENCH start 3 "$TOKEN" -- "$JAVA25" -XX:AOTCache="$APP/app-spring.aot" -Xlog:aot*=error $SPRING_AOT \
+        -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}"
+    printf '  %-44s ' "Spring AOT + AOT cache + C1, JVM 25:"
+    $BENCH start 3 "$TOKEN" -- "$JAVA25" -XX:AOTCache="$APP/app-spring.aot" -Xlog:aot*=error \
+        -XX:TieredStopAtLevel=1 $SPRING_AOT -jar "$APP/cinder-backups-emulator.jar" "${RUN[@]}"
 fi
 
 fi

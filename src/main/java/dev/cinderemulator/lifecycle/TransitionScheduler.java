@@ -33,9 +33,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class TransitionScheduler {
 
     private static final Log LOG = LogFactory.getLog(TransitionScheduler.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
     /** Transitions completed per transaction: one commit (a disk write, a WAL flush) for many. */
-    private static final int CHUNK = 50;
+    private static final int CHUNK = 250;
 
     private final Transitions transitions;
     private final EmulatorClock clock;
@@ -125,13 +125,15 @@ public class TransitionScheduler {
         List<Transition> done;
         try {
             done = transaction.execute(status -> {
+                // Every row first, then the work: a native DELETE makes Hibernate flush (and dirty-check)
+                // the whole session, which the work fills; consumed and applied, they still commit together.
                 List<Transition> completedHere = new ArrayList<>();
                 for (Transition transition : chunk) {
                     if (transitions.consume(transition.id()) == 1) {
-                        handlerFor(transition.action()).complete(transition);
                         completedHere.add(transition);
                     }
                 }
+                completedHere.forEach(transition -> handlerFor(transition.action()).complete(transition));
                 return completedHere;
             });
         } catch (RuntimeException failure) {
