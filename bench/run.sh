@@ -271,6 +271,18 @@ measure "    same flags, GET /v3/backups/detail:" -t2 -c16 -d"$DURATION" --laten
     -H "X-Auth-Token: admin:$DETAIL" "http://127.0.0.1:$EMU_PORT/v3/backups/detail"
 echo "    right after that load:                             $(rss "$EMU_PID") MiB"
 stop_emulator
+if [ -x "$JAVA25" ]; then
+    # The Docker image's start (JDK 25, Spring AOT, the AOT cache when the start section made one)
+    # with the same small-footprint flags; RssAnon leaves out the mapped jar and cache files.
+    CACHE=""
+    [ -f "$APP/app-spring.aot" ] && CACHE="-XX:AOTCache=$APP/app-spring.aot -Xlog:aot*=error"
+    JAVA="$JAVA25 $CACHE -Dspring.aot.enabled=true -XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=48m"
+    start_emulator ""
+    sleep 5
+    echo "  JDK 25, Spring AOT${CACHE:+, AOT cache}, the same flags"
+    echo "    idle 5 s after start:                              $(rss "$EMU_PID") MiB (anonymous: $(awk '/^RssAnon:/ {print int($2 / 1024)}' "/proc/$EMU_PID/status") MiB)"
+    stop_emulator
+fi
 JAVA=$JAVA_SAVED
 fi
 
