@@ -6,6 +6,7 @@ import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.Quotas;
 import dev.cinderemulator.store.ProjectLocks;
+import dev.cinderemulator.store.QuotaUsage;
 
 /**
  * The {@code backups} and {@code backup_gigabytes} quotas, counted from the rows (not at all when a
@@ -33,15 +34,16 @@ class BackupQuotas {
 
     void reserve(String projectId, int size) {
         locks.lock(projectId);
-        if (Quotas.enforced(limits.backupGigabytes())) {
-            long consumed = backups.sumSizeByProjectId(projectId);
-            if (consumed + size > limits.backupGigabytes()) {
-                throw CinderException.overLimit("VolumeBackupSizeExceedsAvailableQuota: Requested backup exceeds "
-                        + "allowed Backup gigabytes quota. Requested " + size + "G, quota is "
-                        + limits.backupGigabytes() + "G and " + consumed + "G has been consumed.");
-            }
+        if (!Quotas.enforced(limits.backupGigabytes()) && !Quotas.enforced(limits.backups())) {
+            return;
         }
-        if (Quotas.enforced(limits.backups()) && backups.countByProjectId(projectId) + 1 > limits.backups()) {
+        QuotaUsage usage = backups.usageOf(projectId);
+        if (Quotas.enforced(limits.backupGigabytes()) && usage.gigabytes() + size > limits.backupGigabytes()) {
+            throw CinderException.overLimit("VolumeBackupSizeExceedsAvailableQuota: Requested backup exceeds allowed "
+                    + "Backup gigabytes quota. Requested " + size + "G, quota is " + limits.backupGigabytes()
+                    + "G and " + usage.gigabytes() + "G has been consumed.");
+        }
+        if (Quotas.enforced(limits.backups()) && usage.resources() + 1 > limits.backups()) {
             throw CinderException.overLimit("BackupLimitExceeded: Maximum number of backups allowed ("
                     + limits.backups() + ") exceeded");
         }

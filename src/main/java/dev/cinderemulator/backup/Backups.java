@@ -7,14 +7,15 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import dev.cinderemulator.store.QuotaUsage;
+
 interface Backups extends JpaRepository<Backup, String> {
 
     Optional<Backup> findByIdAndProjectId(String id, String projectId);
 
-    long countByProjectId(String projectId);
-
-    @Query("select coalesce(sum(b.size), 0) from Backup b where b.projectId = :projectId")
-    long sumSizeByProjectId(String projectId);
+    @Query("select new dev.cinderemulator.store.QuotaUsage(count(b), coalesce(sum(b.size), 0L)) from Backup b "
+            + "where b.projectId = :projectId")
+    QuotaUsage usageOf(String projectId);
 
     boolean existsByParentId(String parentId);
 

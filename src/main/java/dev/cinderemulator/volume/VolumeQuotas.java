@@ -1,18 +1,21 @@
 package dev.cinderemulator.volume;
 
+import java.util.function.LongSupplier;
+
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.api.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.Quotas;
 import dev.cinderemulator.store.ProjectLocks;
+import dev.cinderemulator.store.QuotaUsage;
 
 /**
  * The {@code volumes}, {@code snapshots} and {@code gigabytes} quotas, counted from the rows
- * themselves so usage can never drift from what exists (a limit of -1 is unlimited, as in Cinder,
- * and counts nothing), under the project's lock so that
- * concurrent creates can't both pass the same check. Uncaught quota errors carry the exception
- * class name, as Cinder's FaultWrapper renders them; restore catches them and drops it.
+ * themselves (one query per kind, count and gigabytes together) so usage can never drift from
+ * what exists, under the project's lock so that concurrent creates can't both pass the same
+ * check. A limit of -1 is unlimited, as in Cinder, and counts nothing. Uncaught quota errors carry
+ * the exception class name, as Cinder's FaultWrapper renders them; restore catches them and drops it.
  */
 @Component
 class VolumeQuotas {
@@ -31,27 +34,36 @@ class VolumeQuotas {
 
     void reserveVolume(String projectId, int size, boolean withClassName) {
         locks.lock(projectId);
-        if (Quotas.enforced(limits.volumes()) && volumes.countByProjectId(projectId) + 1 > limits.volumes()) {
+        if (!Quotas.enforced(limits.volumes()) && !Quotas.enforced(limits.gigabytes())) {
+            return;
+        }
+        QuotaUsage held = volumes.usageOf(projectId);
+        if (Quotas.enforced(limits.volumes()) && held.resources() + 1 > limits.volumes()) {
             throw CinderException.overLimit((withClassName ? "VolumeLimitExceeded: " : "")
                     + "Maximum number of volumes allowed (" + limits.volumes() + ") exceeded for quota 'volumes'.");
         }
-        reserveGigabytes(projectId, size, withClassName);
+        reserveGigabytes(() -> held.gigabytes() + snapshots.usageOf(projectId).gigabytes(), size, withClassName);
     }
 
     void reserveSnapshot(String projectId, int size) {
         locks.lock(projectId);
-        if (Quotas.enforced(limits.snapshots()) && snapshots.countByProjectId(projectId) + 1 > limits.snapshots()) {
+        if (!Quotas.enforced(limits.snapshots()) && !Quotas.enforced(limits.gigabytes())) {
+            return;
+        }
+        QuotaUsage held = snapshots.usageOf(projectId);
+        if (Quotas.enforced(limits.snapshots()) && held.resources() + 1 > limits.snapshots()) {
             throw CinderException.overLimit("SnapshotLimitExceeded: Maximum number of snapshots allowed ("
                     + limits.snapshots() + ") exceeded");
         }
-        reserveGigabytes(projectId, size, true);
+        reserveGigabytes(() -> held.gigabytes() + volumes.usageOf(projectId).gigabytes(), size, true);
     }
 
-    private void reserveGigabytes(String projectId, int size, boolean withClassName) {
+    /** Volumes and snapshots share the {@code gigabytes} quota. */
+    private void reserveGigabytes(LongSupplier consumedGigabytes, int size, boolean withClassName) {
         if (!Quotas.enforced(limits.gigabytes())) {
             return;
         }
-        long consumed = volumes.sumSizeByProjectId(projectId) + snapshots.sumSizeByProjectId(projectId);
+        long consumed = consumedGigabytes.getAsLong();
         if (consumed + size > limits.gigabytes()) {
             throw CinderException.overLimit((withClassName ? "VolumeSizeExceedsAvailableQuota: " : "")
                     + "Requested volume or snapshot exceeds allowed gigabytes quota. Requested " + size
