@@ -2,6 +2,7 @@ package dev.cinderemulator.api;
 
 import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,10 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
-
 /**
  * What a write does when another one (a request, the scheduler, or another emulator sharing the
  * database) changed the same rows first. Every entity carries a version, so the later commit
@@ -51,6 +48,11 @@ class ConcurrentUpdates {
     static final int ATTEMPTS = 10;
     private static final long MAX_PAUSE_MICROS = 200_000;
     private static final Log LOG = LogFactory.getLog(ConcurrentUpdates.class);
+    /**
+     * A unique key taken by a concurrent insert (a project's first quota lock, an imported id),
+     * a lock wait that timed out (H2), a deadlock or serialisation failure, a lock not available.
+     */
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "HYT00", "40001", "40P01", "55P03");
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -61,13 +63,10 @@ class ConcurrentUpdates {
     /** Failures that mean "someone else committed first", not "this request is wrong". */
     static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyFailureException || cause instanceof OptimisticLockException
-                    || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
-                    || cause instanceof DuplicateKeyException) {
+            if (cause instanceof ConcurrencyFailureException || cause instanceof DuplicateKeyException) {
                 return true;
             }
-            // A unique key taken by a concurrent insert (a project's first quota lock, an imported id).
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

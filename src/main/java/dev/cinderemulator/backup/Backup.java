@@ -5,13 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.store.MetadataConverter;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A volume backup and its status machine ({@code cinder/backup/api.py} and {@code manager.py}):
@@ -19,64 +12,38 @@ import jakarta.persistence.Version;
  * {@code available | error → deleting → gone} (any status when forced). Every refusal is Cinder's
  * {@code InvalidBackup} text, produced here.
  */
-@Entity
-@Table(name = "backups")
 public class Backup {
 
     public static final String IMPORT_VOLUME_ID = "00000000-0000-0000-0000-000000000000";
     /** {@code constants.FIXED_KEY_ID}: never shown as an encryption key. */
     static final String FIXED_KEY_ID = "00000000-0000-0000-0000-000000000000";
 
-    @Id
     private String id;
-    @Column(name = "project_id", nullable = false)
     private String projectId;
-    @Column(name = "user_id", nullable = false)
     private String userId;
-    @Column(name = "volume_id", nullable = false)
     private String volumeId;
-    @Column(name = "snapshot_id")
     private String snapshotId;
-    @Column(name = "parent_id")
     private String parentId;
-    @Column(name = "display_name")
     private String name;
-    @Column(name = "display_description")
     private String description;
-    @Column(nullable = false)
     private String status;
-    @Column(name = "fail_reason")
     private String failReason;
-    @Column(nullable = false)
     private int size;
-    @Column(name = "object_count", nullable = false)
     private int objectCount;
     private String container;
-    @Column(name = "availability_zone")
     private String availabilityZone;
     private String service;
     private String host;
-    @Column(name = "data_timestamp", nullable = false)
     private LocalDateTime dataTimestamp;
-    @Column(name = "restore_volume_id")
     private String restoreVolumeId;
-    @Column(name = "num_dependent_backups", nullable = false)
     private int dependentBackups;
-    @Column(name = "finished_at")
     private LocalDateTime finishedAt;
     /** The record being imported, kept until the manager has applied it. */
-    @Column(name = "import_record")
     private String pendingImport;
-    @Column(name = "encryption_key_id")
     private String encryptionKeyId;
-    @Convert(converter = MetadataConverter.class)
-    @Column(nullable = false)
     private Map<String, String> metadata = new LinkedHashMap<>();
-    @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
-    @Column(name = "updated_at")
     private LocalDateTime updatedAt;
-    @Version
     private long version;
 
     protected Backup() {

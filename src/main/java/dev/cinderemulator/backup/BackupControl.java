@@ -1,12 +1,10 @@
 package dev.cinderemulator.backup;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +26,6 @@ public class BackupControl {
     /** {@code fields.BackupStatus}, less {@code deleted}, which the API never shows. */
     public static final Set<String> STATUSES = Set.of("creating", "available", "deleting", "error",
             "error_deleting", "restoring");
-
-    private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
     private final Backups backups;
     private final TransitionScheduler scheduler;
@@ -76,34 +72,24 @@ public class BackupControl {
     /** Oldest first; {@code projectId} null means every project. */
     @Transactional(readOnly = true)
     public List<BackupFixture> backups(String projectId) {
-        List<Backup> found = projectId == null ? backups.findAll(OLDEST_FIRST)
-                : backups.findByProjectId(projectId, OLDEST_FIRST);
-        return found.stream().map(Backup::fixture).toList();
+        return backups.findOldestFirst(projectId).stream().map(Backup::fixture).toList();
     }
 
     /** Deletes every backup; the caller drops the pending transitions. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int deleteAll() {
-        int count = (int) backups.count();
-        backups.deleteAllInBatch();
-        return count;
+        return backups.deleteAll();
     }
 
     /** Deletes one project's backups and their pending work. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int deleteProject(String projectId) {
-        List<Backup> own = backups.findByProjectId(projectId, Sort.unsorted());
-        own.forEach(backup -> scheduler.cancelFor(backup.id()));
-        backups.deleteAllInBatch(own);
-        return own.size();
+        backups.findOldestFirst(projectId).forEach(backup -> scheduler.cancelFor(backup.id()));
+        return backups.deleteByProjectId(projectId);
     }
 
     @Transactional(readOnly = true)
     public Map<String, Long> countByStatus() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : backups.countByStatus()) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return backups.countByStatus();
     }
 }

@@ -24,8 +24,6 @@ import dev.cinderemulator.volume.RestoredContent;
 import dev.cinderemulator.volume.Snapshot;
 import dev.cinderemulator.volume.Volume;
 import dev.cinderemulator.volume.VolumeService;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Cinder's backup API ({@code cinder/backup/api.py}) and, through the transitions it schedules,
@@ -49,11 +47,10 @@ class BackupService implements TransitionHandler {
     private final EmulatorProperties properties;
     private final IdGenerator ids;
     private final ObjectProvider<FailureOutcomes> outcomes;
-    private final EntityManager entities;
 
     BackupService(Backups backups, BackupQuotas quotas, VolumeService volumes, TransitionScheduler scheduler,
             EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
-            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
+            ObjectProvider<FailureOutcomes> outcomes) {
         this.backups = backups;
         this.quotas = quotas;
         this.volumes = volumes;
@@ -62,7 +59,6 @@ class BackupService implements TransitionHandler {
         this.properties = properties;
         this.ids = ids;
         this.outcomes = outcomes;
-        this.entities = entities;
     }
 
     /** A project-scoped get for non-admins: someone else's backup is simply not found. */
@@ -95,8 +91,7 @@ class BackupService implements TransitionHandler {
         String parentId = null;
         if (draft.incremental()) {
             Backup parent = latestParent(request, volume, snapshot);
-            // A new child must conflict with a concurrent delete of its parent, which checks for children.
-            entities.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            backups.forceVersionIncrement(parent);
             parentId = parent.id();
         }
         LocalDateTime dataTimestamp = snapshot != null ? snapshot.createdAt() : now;
@@ -127,8 +122,7 @@ class BackupService implements TransitionHandler {
 
     Backup update(CinderRequest request, String id, BackupChanges changes) {
         Backup backup = backup(request, id);
-        // Concurrent updates of one backup queue on its row instead of failing each other's version check.
-        entities.refresh(backup, LockModeType.PESSIMISTIC_WRITE);
+        backups.lockForUpdate(backup);
         LocalDateTime now = clock.now();
         backup.describe(changes.nameGiven() ? changes.name() : backup.name(),
                 changes.descriptionGiven() ? changes.description() : backup.description(), now);

@@ -11,7 +11,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -105,7 +104,7 @@ public class TransitionScheduler {
         int ran = 0;
         List<Transition> due;
         do {
-            due = transitions.findDue(clock.now(), Limit.of(BATCH));
+            due = transitions.findDue(clock.now(), BATCH);
             for (int from = 0; from < due.size(); from += CHUNK) {
                 ran += completeChunk(due.subList(from, Math.min(due.size(), from + CHUNK)));
             }
@@ -125,8 +124,8 @@ public class TransitionScheduler {
         List<Transition> done;
         try {
             done = transaction.execute(status -> {
-                // Every row first, then the work: a native DELETE makes Hibernate flush (and dirty-check)
-                // the whole session, which the work fills; consumed and applied, they still commit together.
+                // Every row first, then the work: each DELETE writes the changes pending in the unit of
+                // work first, which the work fills; consumed and applied, they still commit together.
                 List<Transition> completedHere = new ArrayList<>();
                 for (Transition transition : chunk) {
                     if (transitions.consume(transition.id()) == 1) {
@@ -168,7 +167,7 @@ public class TransitionScheduler {
 
     /** Pending work in the order it was scheduled, manual ones included. */
     public List<Transition> pending(int limit) {
-        return transitions.findAllByOrderByIdAsc(Limit.of(limit));
+        return transitions.findAllByOrderByIdAsc(limit);
     }
 
     private boolean complete(Transition transition) {

@@ -3,31 +3,29 @@ package dev.cinderemulator.store;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Cinder's key/value metadata (volume, snapshot and backup) kept as one JSON column. */
-@Converter
-public class MetadataConverter implements AttributeConverter<Map<String, String>, String> {
+final class MetadataConverter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {
     };
+
+    private MetadataConverter() {
+    }
 
     /** One key/value pair exactly as it appears inside the stored JSON object. */
     static String jsonPair(String key, String value) {
         return JSON.writeValueAsString(key) + ":" + JSON.writeValueAsString(value);
     }
 
-    @Override
-    public String convertToDatabaseColumn(Map<String, String> metadata) {
+    static String toJson(Map<String, String> metadata) {
         return JSON.writeValueAsString(metadata == null ? Map.of() : metadata);
     }
 
-    @Override
-    public Map<String, String> convertToEntityAttribute(String column) {
+    static Map<String, String> fromJson(String column) {
         return column == null || column.isBlank() ? new LinkedHashMap<>() : JSON.readValue(column, TYPE);
     }
 }

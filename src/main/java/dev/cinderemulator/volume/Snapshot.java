@@ -5,47 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.store.MetadataConverter;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A Cinder volume snapshot: {@code creating} → {@code available}, {@code backing-up} while a backup
  * reads it, {@code deleting} → gone. Like every Cinder row, {@code updated_at} is null until the
  * first change after creation.
  */
-@Entity
-@Table(name = "snapshots")
 public class Snapshot {
-
-    @Id
     private String id;
-    @Column(name = "project_id", nullable = false)
     private String projectId;
-    @Column(name = "user_id", nullable = false)
     private String userId;
-    @Column(name = "volume_id", nullable = false)
     private String volumeId;
-    @Column(name = "display_name")
     private String name;
-    @Column(name = "display_description")
     private String description;
-    @Column(nullable = false)
     private String status;
-    @Column(nullable = false)
     private int size;
-    @Convert(converter = MetadataConverter.class)
-    @Column(nullable = false)
     private Map<String, String> metadata = new LinkedHashMap<>();
-    @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
-    @Column(name = "updated_at")
     private LocalDateTime updatedAt;
-    @Version
     private long version;
 
     protected Snapshot() {

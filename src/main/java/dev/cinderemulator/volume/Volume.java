@@ -6,13 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.store.MetadataConverter;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A Cinder volume and its status machine ({@code cinder/volume/api.py}, the create flow and the
@@ -20,52 +13,30 @@ import jakarta.persistence.Version;
  * {@code available} or (forced) {@code in-use} volumes are backed up, only {@code available} ones
  * are restored into, and {@code previous_status} remembers what to return to after a backup.
  */
-@Entity
-@Table(name = "volumes")
 public class Volume {
 
     /** {@code volume/api.py delete}: the statuses a volume may be deleted from, in Cinder's order. */
     private static final List<String> DELETABLE_ORDER = List.of("available", "error", "error_restoring",
             "error_extending", "error_managing");
 
-    @Id
     private String id;
-    @Column(name = "project_id", nullable = false)
     private String projectId;
-    @Column(name = "user_id", nullable = false)
     private String userId;
-    @Column(name = "display_name")
     private String name;
-    @Column(name = "display_description")
     private String description;
-    @Column(nullable = false)
     private String status;
-    @Column(name = "previous_status")
     private String previousStatus;
-    @Column(nullable = false)
     private int size;
-    @Column(name = "availability_zone", nullable = false)
     private String availabilityZone;
-    @Column(name = "volume_type", nullable = false)
     private String volumeType;
-    @Column(nullable = false)
     private boolean bootable;
-    @Column(nullable = false)
     private boolean multiattach;
-    @Column(name = "snapshot_id")
     private String snapshotId;
-    @Column(name = "source_volid")
     private String sourceVolumeId;
-    @Column(name = "backup_id")
     private String backupId;
-    @Convert(converter = MetadataConverter.class)
-    @Column(nullable = false)
     private Map<String, String> metadata = new LinkedHashMap<>();
-    @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
-    @Column(name = "updated_at")
     private LocalDateTime updatedAt;
-    @Version
     private long version;
 
     protected Volume() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +25,6 @@ public class VolumeControl {
     /** {@code fields.SnapshotStatus}, less {@code deleted}, which the API never shows. */
     public static final Set<String> SNAPSHOT_STATUSES = Set.of("creating", "available", "deleting", "error",
             "error_deleting", "updating", "unmanaging", "backing-up", "restoring");
-
-    private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
     private final Volumes volumes;
     private final Snapshots snapshots;
@@ -80,37 +77,28 @@ public class VolumeControl {
     /** Oldest first; {@code projectId} null means every project. */
     @Transactional(readOnly = true)
     public List<VolumeFixture> volumes(String projectId) {
-        List<Volume> found = projectId == null ? volumes.findAll(OLDEST_FIRST)
-                : volumes.findByProjectId(projectId, OLDEST_FIRST);
-        return found.stream().map(Volume::fixture).toList();
+        return volumes.findOldestFirst(projectId).stream().map(Volume::fixture).toList();
     }
 
     @Transactional(readOnly = true)
     public List<SnapshotFixture> snapshots(String projectId) {
-        List<Snapshot> found = projectId == null ? snapshots.findAll(OLDEST_FIRST)
-                : snapshots.findByProjectId(projectId, OLDEST_FIRST);
-        return found.stream().map(Snapshot::fixture).toList();
+        return snapshots.findOldestFirst(projectId).stream().map(Snapshot::fixture).toList();
     }
 
     /** Deletes every volume and snapshot; the caller drops the pending transitions. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Deleted deleteAll() {
-        Deleted deleted = new Deleted((int) volumes.count(), (int) snapshots.count());
-        snapshots.deleteAllInBatch();
-        volumes.deleteAllInBatch();
-        return deleted;
+        int deletedSnapshots = snapshots.deleteAll();
+        return new Deleted(volumes.deleteAll(), deletedSnapshots);
     }
 
     /** Deletes one project's volumes and snapshots and their pending work. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Deleted deleteProject(String projectId) {
-        List<Snapshot> ownSnapshots = snapshots.findByProjectId(projectId, Sort.unsorted());
-        List<Volume> ownVolumes = volumes.findByProjectId(projectId, Sort.unsorted());
-        ownSnapshots.forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
-        ownVolumes.forEach(volume -> scheduler.cancelFor(volume.id()));
-        snapshots.deleteAllInBatch(ownSnapshots);
-        volumes.deleteAllInBatch(ownVolumes);
-        return new Deleted(ownVolumes.size(), ownSnapshots.size());
+        snapshots.findOldestFirst(projectId).forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
+        volumes.findOldestFirst(projectId).forEach(volume -> scheduler.cancelFor(volume.id()));
+        int deletedSnapshots = snapshots.deleteByProjectId(projectId);
+        return new Deleted(volumes.deleteByProjectId(projectId), deletedSnapshots);
     }
 
     public record Deleted(int volumes, int snapshots) {

@@ -24,8 +24,6 @@ import dev.cinderemulator.lifecycle.Transition;
 import dev.cinderemulator.lifecycle.TransitionAction;
 import dev.cinderemulator.lifecycle.TransitionHandler;
 import dev.cinderemulator.lifecycle.TransitionScheduler;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Cinder's volume API and volume service for what backups need. Lookups are project-scoped for
@@ -46,11 +44,10 @@ public class VolumeService implements TransitionHandler {
     private final EmulatorProperties properties;
     private final IdGenerator ids;
     private final ObjectProvider<FailureOutcomes> outcomes;
-    private final EntityManager entities;
 
     VolumeService(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
             EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
-            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
+            ObjectProvider<FailureOutcomes> outcomes) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
@@ -59,7 +56,6 @@ public class VolumeService implements TransitionHandler {
         this.properties = properties;
         this.ids = ids;
         this.outcomes = outcomes;
-        this.entities = entities;
     }
 
     @Transactional(readOnly = true)
@@ -176,8 +172,7 @@ public class VolumeService implements TransitionHandler {
     Volume update(CinderRequest request, String id, String name, String description, Map<String, String> metadata,
             boolean nameGiven, boolean descriptionGiven) {
         Volume volume = volume(request, id);
-        // Concurrent updates of one volume queue on its row instead of failing each other's version check.
-        entities.refresh(volume, LockModeType.PESSIMISTIC_WRITE);
+        volumes.lockForUpdate(volume);
         volume.update(nameGiven ? name : volume.name(), descriptionGiven ? description : volume.description(),
                 metadata, nameGiven || descriptionGiven || metadata != null, clock.now());
         return volume;
@@ -233,7 +228,7 @@ public class VolumeService implements TransitionHandler {
     Snapshot updateSnapshot(CinderRequest request, String id, String name, String description, boolean nameGiven,
             boolean descriptionGiven) {
         Snapshot snapshot = snapshot(request, id);
-        entities.refresh(snapshot, LockModeType.PESSIMISTIC_WRITE);
+        snapshots.lockForUpdate(snapshot);
         snapshot.describe(nameGiven ? name : snapshot.name(), descriptionGiven ? description : snapshot.description(),
                 clock.now());
         return snapshot;

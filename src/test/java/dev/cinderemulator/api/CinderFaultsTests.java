@@ -2,13 +2,13 @@ package dev.cinderemulator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-
-import jakarta.persistence.OptimisticLockException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 
 class CinderFaultsTests {
 
@@ -16,8 +16,8 @@ class CinderFaultsTests {
 
     @Test
     void writesThatKeepConflictingAreAConflictingRequestNotAServerError() {
-        for (Exception conflict : new Exception[] { new ObjectOptimisticLockingFailureException("Backup", "id"),
-                new OptimisticLockException("stale") }) {
+        for (Exception conflict : new Exception[] { new OptimisticLockingFailureException("stale"),
+                new QueryTimeoutException("lock wait", new SQLException("Timeout trying to lock table", "HYT00")) }) {
             ResponseEntity<Map<String, Object>> answer = faults.unexpected(conflict);
             assertThat(answer.getStatusCode().value()).isEqualTo(409);
             assertThat(answer.getBody()).containsKey("conflictingRequest");

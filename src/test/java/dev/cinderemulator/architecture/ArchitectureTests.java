@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Repository;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -24,7 +24,7 @@ class ArchitectureTests {
     static final ArchRule noConsoleOutput = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 
     @ArchTest
-    static final ArchRule repositoriesStayInTheirFeature = noClasses().that().areAssignableTo(Repository.class)
+    static final ArchRule repositoriesStayInTheirFeature = noClasses().that().areAnnotatedWith(Repository.class)
             .should().bePublic().because("each feature's tables are reached only through its services");
 
     @ArchTest
