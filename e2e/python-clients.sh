@@ -157,9 +157,9 @@ start_emulator() {
     local port
     port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     URL="http://127.0.0.1:$port"
-    # Quick-start JVM flags only (C1, serial GC): the emulator itself runs with its defaults.
+    # Quick-start JVM flags unless EMULATOR_JAVA_OPTS says otherwise (set and empty: none at all).
     # shellcheck disable=SC2086
-    java ${EMULATOR_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$JAR" --server.port="$port" \
+    java ${EMULATOR_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$JAR" --server.port="$port" \
         >"$WORK/emulator.log" 2>&1 &
     EMULATOR_PID=$!
 }

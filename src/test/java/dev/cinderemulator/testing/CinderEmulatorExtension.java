@@ -37,8 +37,11 @@ import dev.cinderemulator.testing.CinderEmulator.AuthMode;
 
 /**
  * Starts the emulator of a {@link CinderEmulatorTest} in the test's JVM, once per distinct set of
- * settings for the whole run (kept in the root store, which stops it when the run ends), resets it
- * before each test if asked, and hands it to {@link CinderEmulator} parameters.
+ * settings for the whole run (kept in the root store, which stops it when the run ends), so a suite
+ * of many classes pays the start once. Like a fixture started for each class, each test class finds
+ * it as it was started: reset, with its fixtures loaded again, before every class after the first
+ * that uses it ({@code @Nested} classes share their enclosing class's state). It resets before each
+ * test too if asked, and is handed to {@link CinderEmulator} parameters.
  */
 public class CinderEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -47,7 +50,12 @@ public class CinderEmulatorExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator(context);
+        InProcessEmulator emulator = emulator(context);
+        boolean topLevel = context.getParent().map(parent -> parent.getTestClass().isEmpty()).orElse(true);
+        if (topLevel && emulator.usedBy(context.getRequiredTestClass())) {
+            emulator.reset();
+            settings(context).fixtureDocuments().forEach(emulator::loadFixtures);
+        }
     }
 
     @Override
@@ -220,6 +228,7 @@ public class CinderEmulatorExtension implements BeforeAllCallback, BeforeEachCal
         private final URI baseUrl;
         private final AuthMode authMode;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private Class<?> lastTestClass;
 
         private InProcessEmulator(ConfigurableApplicationContext context, AuthMode authMode) {
             this.context = context;
@@ -259,6 +268,13 @@ public class CinderEmulatorExtension implements BeforeAllCallback, BeforeEachCal
                 throw new UncheckedIOException(unreadable);
             }
             throw new IllegalStateException("The emulator's application.yml is not beside its classes in " + codeSource);
+        }
+
+        /** Records the test class now using the emulator; true when another class used it before. */
+        synchronized boolean usedBy(Class<?> testClass) {
+            boolean usedBefore = lastTestClass != null && lastTestClass != testClass;
+            lastTestClass = testClass;
+            return usedBefore;
         }
 
         @Override

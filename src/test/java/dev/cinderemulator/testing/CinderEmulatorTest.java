@@ -29,7 +29,8 @@ import dev.cinderemulator.testing.CinderEmulator.AuthMode;
  * }</pre>
  *
  * Test classes with the same settings share one emulator for the whole run (it stops when the run
- * ends); by default it is reset, and the fixtures loaded again, before each test. The emulator reads
+ * ends), so a suite pays the start once; by default it is reset, and the fixtures loaded again,
+ * before each test, and with {@code resetBeforeEach = false} still before each further test class. The emulator reads
  * only its own {@code application.yml} and these settings: not the test project's
  * {@code application.yml}, environment variables or system properties. See docs/consumers.md.
  */
