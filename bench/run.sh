@@ -186,7 +186,7 @@ wrk_line() { # label, wrk args...
     local label=$1
     shift
     local out
-    out=$(wrk "$@" 2>&1)
+    out=$(wrk "$@" 2>&1) || { echo "wrk $*: $out" >&2; exit 1; }
     local rate p50 p99 errors
     rate=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -309,7 +309,7 @@ printf '    %-44s %5s MiB\n' "Prism:" "$RSS_PRISM"
 PRISM_ANSWER=$($BENCH get "$PRISM_PORT" "$PEER_TOKEN" "$PRISM_DETAIL")
 
 echo
-echo "  GET .../backups/detail: wrk -t2 -c16 -d$DURATION --latency, one warm-up run each, then $ROUNDS rounds"
+echo "  GET .../backups/detail: wrk -t2 -c16 -d$DURATION --latency, after two runs of warm-up each, then $ROUNDS rounds"
 echo "  (each round loads every server once, in an order that rotates; the others sit idle meanwhile)"
 echo "    emulator: GET $DETAIL_PATH ($STUB)"
 echo "    WireMock: the same path, stubbed with that answer"
@@ -318,12 +318,16 @@ NAMES=(emulator WireMock Prism)
 URLS=("http://127.0.0.1:$EMULATOR_PORT$DETAIL_PATH" "http://127.0.0.1:$WIREMOCK_PORT$DETAIL_PATH"
     "http://127.0.0.1:$PRISM_PORT$PRISM_DETAIL")
 RATES=("" "" "")
-for i in 0 1 2; do
+# Two runs of warm-up each, the same for all three (the JVMs' JIT needs it; one was not enough for
+# the emulator on a busy machine: it still gained 3x from round to round).
+for i in 0 1 2 0 1 2; do
     wrk -t2 -c16 -d"$DURATION" -H "X-Auth-Token: $PEER_TOKEN" "${URLS[$i]}" >/dev/null 2>&1 || true
 done
+LOGS=(emulator wiremock prism)
 for round in $(seq 1 "$ROUNDS"); do
     for k in 0 1 2; do
         i=$(( (k + round - 1) % 3 ))
+        kill -0 "${PEER_PIDS[$i]}" 2>/dev/null || { echo "${NAMES[$i]} has ended, see $OUT/peer-${LOGS[$i]}.log" >&2; exit 1; }
         wrk_line "round $round, ${NAMES[$i]}:" -t2 -c16 -d"$DURATION" --latency -H "X-Auth-Token: $PEER_TOKEN" "${URLS[$i]}"
         RATES[$i]="${RATES[$i]} $WRK_RATE"
     done
