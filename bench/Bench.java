@@ -3,6 +3,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,11 @@ import java.util.regex.Pattern;
  *   java bench/Bench.java train TOKEN -- COMMAND...         a training run: serves a few requests, then SIGTERM
  *   java bench/Bench.java lag PORT TOKEN COUNT READY_MS     waits for COUNT backups, prints due-to-done lag
  *   java bench/Bench.java rss PID                          resident memory of a process, in MiB
+ *   java bench/Bench.java race RUNS TOKEN RESULTS :: LABEL PATH COMMAND... [:: LABEL PATH COMMAND...]...
+ *                                                          cold starts of several servers, interleaved
+ *   java bench/Bench.java ready PORT TOKEN PATH [PID]      waits (up to 180 s) for the first 200 of GET PATH
+ *   java bench/Bench.java get PORT TOKEN PATH              prints the status and body size of GET PATH
+ *   java bench/Bench.java stub PORT TOKEN PATH FILE        a WireMock mapping of the answer to GET PATH, to FILE
  */
 public class Bench {
 
@@ -41,6 +47,15 @@ public class Bench {
             case "lag" -> lag(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]));
             case "train" -> train(args[1], List.of(args).subList(Arrays.asList(args).indexOf("--") + 1, args.length));
             case "rss" -> System.out.println(rssMiB(Long.parseLong(args[1])));
+            case "race" -> race(Integer.parseInt(args[1]), args[2], Path.of(args[3]),
+                    List.of(args).subList(4, args.length));
+            case "ready" -> ready(Integer.parseInt(args[1]), args[2], args[3],
+                    args.length > 4 ? Long.parseLong(args[4]) : -1);
+            case "get" -> {
+                HttpResponse<String> answer = get(Integer.parseInt(args[1]), args[2], args[3], null);
+                System.out.println(answer.statusCode() + " " + answer.body().getBytes(StandardCharsets.UTF_8).length);
+            }
+            case "stub" -> stub(Integer.parseInt(args[1]), args[2], args[3], Path.of(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -139,6 +154,9 @@ public class Bench {
             process.destroyForcibly();
         }
     }
+
+    /** What Spring Boot, WireMock (Jetty) and Prism (Node) print when their port is taken. */
+    static final Pattern PORT_TAKEN = Pattern.compile("(?i)already in use|failed to bind|EADDRINUSE");
 
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
@@ -287,6 +305,200 @@ public class Bench {
         if (early > 0) {
             System.out.println("  (" + early + " more were due before the emulator was ready and are left out)");
         }
+    }
+
+    /**
+     * Cold starts of several servers, interleaved: RUNS rounds, each spawning every server once in
+     * turn (the order rotates from round to round), so that a change in the machine's speed hits
+     * all of them alike. Each group is "LABEL PATH COMMAND...": {PORT} in an argument, and the value
+     * of a --server.port= argument, become a free port; the time is from spawn to the first 200 of
+     * GET PATH (with the X-Auth-Token), and the CPU time and resident memory (the process and its
+     * descendants) are read at that moment. Prints a line per server, and writes
+     * "LABEL<TAB>median s<TAB>median CPU s<TAB>median RSS MiB" lines to RESULTS.
+     */
+    static void race(int runs, String token, Path results, List<String> groups) throws Exception {
+        List<List<String>> servers = new ArrayList<>();
+        for (String arg : groups) {
+            if (arg.equals("::")) {
+                servers.add(new ArrayList<>());
+            } else {
+                servers.get(servers.size() - 1).add(arg);
+            }
+        }
+        int n = servers.size();
+        double[][] wall = new double[n][runs];
+        double[][] cpu = new double[n][runs];
+        double[][] rss = new double[n][runs];
+        for (int run = 0; run < runs; run++) {
+            for (int i = 0; i < n; i++) {
+                int s = (i + run) % n;
+                List<String> server = servers.get(s);
+                double[] first = null;
+                for (int attempt = 1; first == null; attempt++) { // another port when the first was taken
+                    first = firstAnswer(server.subList(2, server.size()), server.get(1), token, attempt == 3);
+                }
+                wall[s][run] = first[0];
+                cpu[s][run] = first[1];
+                rss[s][run] = first[2];
+            }
+        }
+        int width = servers.stream().mapToInt(server -> server.get(0).length()).max().orElse(0) + 1;
+        StringBuilder lines = new StringBuilder();
+        for (int s = 0; s < n; s++) {
+            String label = servers.get(s).get(0);
+            List<String> each = new ArrayList<>();
+            for (double w : wall[s]) {
+                each.add(String.format("%.2f", w));
+            }
+            System.out.printf("  %-" + width + "s median %.2f s, best %.2f s %s; CPU time by then: median %.1f s;"
+                    + " RSS then: median %.0f MiB%n", label + ":", median(wall[s]),
+                    Arrays.stream(wall[s]).min().orElseThrow(), each, median(cpu[s]), median(rss[s]));
+            lines.append(String.format("%s\t%.2f\t%.1f\t%.0f%n", label, median(wall[s]), median(cpu[s]),
+                    median(rss[s])));
+        }
+        Files.writeString(results, lines.toString());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * Spawns the command once: {wall seconds to the first 200 of GET path, CPU seconds by then, RSS
+     * MiB then}, or null when it could not listen on the port it was given (taken meanwhile: the
+     * machine is shared) unless lastTry.
+     */
+    static double[] firstAnswer(List<String> command, String path, String token, boolean lastTry)
+            throws Exception {
+        int port = freePort();
+        List<String> withPort = command.stream()
+                .map(arg -> arg.startsWith("--server.port=") ? "--server.port=" + port : arg)
+                .map(arg -> arg.replace("{PORT}", String.valueOf(port))).toList();
+        Path log = Files.createTempFile("bench-race-", ".log");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(withPort).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            while (true) {
+                if (!process.isAlive()) {
+                    String output = Files.readString(log);
+                    if (!lastTry && PORT_TAKEN.matcher(output).find()) {
+                        Files.delete(log);
+                        return null;
+                    }
+                    throw new IllegalStateException("exited with " + process.exitValue() + ": " + withPort
+                            + "\n" + output);
+                }
+                try {
+                    HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + port + path)).header("X-Auth-Token", token).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    Thread.onSpinWait();
+                }
+                if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(180)) {
+                    throw new IllegalStateException("no 200 within 180 s: " + withPort + "\n" + Files.readString(log));
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuTime = cpuSeconds(process.pid());
+            double rss = rssMiB(process.pid());
+            for (ProcessHandle child : process.descendants().toList()) {
+                try {
+                    cpuTime += cpuSeconds(child.pid());
+                    rss += rssMiB(child.pid());
+                } catch (IOException | IllegalStateException gone) {
+                    // ended meanwhile
+                }
+            }
+            Files.delete(log);
+            return new double[] {seconds, cpuTime, rss};
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /**
+     * Until GET PATH answers 200 (a server started by the shell, in the background); exits with 3
+     * at once when the server's process (PID, if given) has ended.
+     */
+    static void ready(int port, String token, String path, long pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+            if (pid >= 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                System.err.println("the server on port " + port + " has ended");
+                System.exit(3);
+            }
+            try {
+                if (get(port, token, path, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no 200 of GET " + path + " on port " + port + " within 180 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * A WireMock mapping that answers GET PATH with what the server on PORT answers to it now: the
+     * same status, body and headers (less those of the connection, which WireMock sets itself).
+     */
+    static void stub(int port, String token, String path, Path file) throws Exception {
+        HttpResponse<String> answer = get(port, token, path, null);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        StringBuilder headers = new StringBuilder();
+        answer.headers().map().forEach((name, values) -> {
+            if (!List.of("date", "content-length", "transfer-encoding", "connection", "keep-alive", ":status")
+                    .contains(name.toLowerCase())) {
+                headers.append(headers.length() == 0 ? "" : ", ").append(json(name)).append(": ")
+                        .append(json(values.get(0)));
+            }
+        });
+        Files.writeString(file, "{\"request\": {\"method\": \"GET\", \"urlPath\": " + json(path) + "},\n"
+                + " \"response\": {\"status\": 200, \"headers\": {" + headers + "},\n"
+                + "  \"body\": " + json(answer.body()) + "}}\n");
+        Matcher ids = ID.matcher(answer.body());
+        int count = 0;
+        while (ids.find()) {
+            count++;
+        }
+        System.out.println(count + " backups, " + answer.body().getBytes(StandardCharsets.UTF_8).length + " bytes");
+    }
+
+    static String json(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     static int freePort() throws IOException {

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # The emulator's benchmarks: prints every figure of docs/benchmarks.md. Not a test: nothing fails
-# on a slow figure. About 10 minutes on two cores (--quick: no 1 M store, shorter loads).
+# on a slow figure. About 20 minutes on two cores (--quick: no 1 M store, shorter loads).
 #
-#   bench/run.sh [--quick] [start] [throughput] [lists] [lag]     (no section named: all of them)
+#   bench/run.sh [--quick] [start] [peers] [throughput] [lists] [lag]   (no section named: all of them)
+#
+# peers: the emulator beside Prism (@stoplight/prism-cli, npm) and WireMock standalone (Maven
+# Central) in one run: cold starts, idle memory, GET detail throughput, then a "ratios" block
+# (with the lag section's p99 when it ran too). Both peers are installed on first use into
+# target/bench-peers (BENCH_PEERS_CACHE to put them elsewhere); 4 to 7 minutes with --quick.
 #
 # Uses target/cinder-backups-emulator.jar (built if missing), wrk from Debian (installed with
 # apt-get if missing), bench/Bench.java for what wrk can't measure, H2's RunScript (from the jar)
@@ -17,11 +22,11 @@ SECTIONS=""
 for arg in "$@"; do
     case "$arg" in
         --quick) QUICK=yes ;;
-        start | throughput | lists | lag) SECTIONS="$SECTIONS $arg" ;;
-        *) echo "usage: $0 [--quick] [start] [throughput] [lists] [lag]" >&2; exit 2 ;;
+        start | peers | throughput | lists | lag) SECTIONS="$SECTIONS $arg" ;;
+        *) echo "usage: $0 [--quick] [start] [peers] [throughput] [lists] [lag]" >&2; exit 2 ;;
     esac
 done
-[ -n "$SECTIONS" ] || SECTIONS=" start throughput lists lag"
+[ -n "$SECTIONS" ] || SECTIONS=" start peers throughput lists lag"
 section() { [[ "$SECTIONS" == *" $1"* ]]; }
 DURATION=${BENCH_DURATION:-10s}
 [ "$QUICK" = yes ] && DURATION=5s
@@ -30,6 +35,22 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 OUT=$PWD/target/bench
 JAR=target/cinder-backups-emulator.jar
 APP=$OUT/app
+
+# The emulator's fastest documented start (docs/benchmarks.md), which the peers section holds
+# against Prism: change FAST_START (and its label, and FAST_TRAIN, the training run that makes
+# what it needs, or () when it needs none) when a faster path is documented. Both get the
+# emulator's arguments appended.
+FAST_LABEL="Spring AOT + AOT cache + C1, JVM 25"
+FAST_START=("$JAVA25" -XX:AOTCache="$APP/app-spring.aot" -Xlog:aot*=error -XX:TieredStopAtLevel=1
+    -Dspring.aot.enabled=true -jar "$APP/cinder-backups-emulator.jar")
+FAST_TRAIN=("$JAVA25" -XX:AOTCacheOutput="$APP/app-spring.aot" -Dspring.aot.enabled=true
+    -jar "$APP/cinder-backups-emulator.jar")
+# The peers, installed by the peers section when missing.
+PRISM_VERSION=${PRISM_VERSION:-5.16.0}
+WIREMOCK_VERSION=${WIREMOCK_VERSION:-3.13.2}
+PEERS=${BENCH_PEERS_CACHE:-$PWD/target/bench-peers}
+PRISM=$PEERS/prism-$PRISM_VERSION/node_modules/.bin/prism
+WIREMOCK_JAR=$PEERS/wiremock-standalone-$WIREMOCK_VERSION.jar
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -165,7 +186,7 @@ wrk_line() { # label, wrk args...
     local label=$1
     shift
     local out
-    out=$(wrk "$@" 2>&1)
+    out=$(wrk "$@" 2>&1) || { echo "wrk $*: $out" >&2; exit 1; }
     local rate p50 p99 errors
     rate=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -173,8 +194,168 @@ wrk_line() { # label, wrk args...
     errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
     printf '  %-46s %8s req/s, p50 %s, p99 %s%s\n' "$label" "$rate" "$p50" "$p99" \
         "${errors:+, $errors non-2xx answers}"
+    WRK_RATE=$rate
     echo "$out" >>"$OUT/wrk.log"
 }
+
+# ---------------------------------------------------------------- the emulator beside its peers
+# Prism (a Node mock server, on the same OpenAPI file) and WireMock standalone (request journal
+# off, serving the emulator's own answer for 10 backups), each started as its users start it:
+# default settings, and for the emulator only the noauth mode the requests need (its user:project
+# tokens). Prints the figures, then the "ratios" block at the end of the run.
+rss_tree() { # resident memory of a process and its children, MiB
+    local total=0 pid
+    for pid in "$1" $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+        total=$((total + $(rss "$pid" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
+PEER_PIDS=()
+peer_up() { # log name, path that answers 200 when ready, command... ({PORT}: the port); sets PEER_PID, PEER_PORT
+    local name=$1 path=$2 arg attempt
+    shift 2
+    for attempt in 1 2 3; do # another port when the first was taken meanwhile (the machine is shared)
+        PEER_PORT=$(free_port)
+        local command=()
+        for arg in "$@"; do command+=("${arg//\{PORT\}/$PEER_PORT}"); done
+        "${command[@]}" >"$OUT/peer-$name.log" 2>&1 &
+        PEER_PID=$!
+        PEER_PIDS+=("$PEER_PID")
+        if $BENCH ready "$PEER_PORT" "$PEER_TOKEN" "$path" "$PEER_PID"; then
+            return
+        fi
+        wait "$PEER_PID" 2>/dev/null || true
+        grep -qiE 'already in use|failed to bind|EADDRINUSE' "$OUT/peer-$name.log" || break
+    done
+    echo "$name did not start, see $OUT/peer-$name.log:" >&2
+    tail -n 20 "$OUT/peer-$name.log" >&2
+    exit 1
+}
+peers_down() {
+    local pid
+    for pid in "${PEER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PEER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    PEER_PIDS=()
+}
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+if section peers; then
+echo
+echo "== peers: the emulator beside Prism $PRISM_VERSION (mock of openapi/cinder-backups.yaml) and WireMock $WIREMOCK_VERSION"
+mkdir -p "$PEERS"
+if [ ! -x "$PRISM" ]; then
+    echo "  (installing @stoplight/prism-cli@$PRISM_VERSION into $PEERS with npm)"
+    npm install --prefix "$PEERS/prism-$PRISM_VERSION" --no-audit --no-fund --loglevel=error \
+        "@stoplight/prism-cli@$PRISM_VERSION" >"$OUT/npm-install.log" 2>&1 || { cat "$OUT/npm-install.log" >&2; exit 1; }
+fi
+if [ ! -f "$WIREMOCK_JAR" ]; then
+    echo "  (copying org.wiremock:wiremock-standalone:$WIREMOCK_VERSION into $PEERS with ./mvnw)"
+    ./mvnw -B -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" \
+        -DoutputDirectory="$PEERS"
+fi
+FAST=no
+if [ -x "${FAST_START[0]}" ]; then
+    FAST=yes
+    # The start section made it already when it ran (same file, same extracted jar).
+    if [ "${#FAST_TRAIN[@]}" -gt 0 ] && [ ! -f "$APP/app-spring.aot" ]; then
+        $BENCH train "$TOKEN" -- "${FAST_TRAIN[@]}" "${EMULATOR_ARGS[@]}" --server.port=0 \
+            >"$OUT/fast-training.log" 2>&1
+    fi
+fi
+trap 'peers_down' EXIT
+PEER_PROJECT=$(hex)
+PEER_TOKEN="admin:$PEER_PROJECT"
+DETAIL_PATH=/v3/$PEER_PROJECT/backups/detail
+# Prism 5.16 answers that project-scoped path with a 500 (NO_RESPONSE_RESPONSE_DEFINED: it finds no
+# response in the project-scoped copy of the operation, which the spec writes with YAML merge
+# keys), so it is loaded on the project-less twin, the same operation, where it answers the
+# spec's example (one backup, not ten).
+PRISM_DETAIL=/v3/backups/detail
+WM_ROOT=$OUT/wiremock
+mkdir -p "$WM_ROOT/mappings" "$WM_ROOT/__files"
+EMULATOR=("$JAVA" -jar "$JAR" --emulator.auth.mode=noauth --server.port={PORT})
+WIREMOCK=("$JAVA" -jar "$WIREMOCK_JAR" --port {PORT} --bind-address 127.0.0.1 --no-request-journal
+    --root-dir "$WM_ROOT" --disable-banner)
+PRISM_MOCK=("$PRISM" mock -h 127.0.0.1 -p {PORT} openapi/cinder-backups.yaml)
+echo "  emulator: ${EMULATOR[*]}"
+echo "  WireMock: ${WIREMOCK[*]}"
+echo "  Prism:    ${PRISM_MOCK[*]}"
+if [ "$FAST" = yes ]; then
+    echo "  emulator, fastest documented start ($FAST_LABEL): ${FAST_START[*]} ..."
+fi
+
+echo
+ROUNDS=3
+echo "  idle resident memory (VmRSS, the process and its children) 5 s after the first 200; started"
+echo "  one after the other, then left running side by side for the loads"
+# The emulator first: its 10 backups, seeded through the API, become WireMock's stub (the same
+# body and headers, for the same path).
+peer_up emulator /v3/ "${EMULATOR[@]}"
+EMULATOR_PORT=$PEER_PORT
+sleep 5
+RSS_EMULATOR=$(rss_tree "$PEER_PID")
+printf '    %-44s %5s MiB\n' "emulator (plain java -jar, JVM 17):" "$RSS_EMULATOR"
+$BENCH seed "$EMULATOR_PORT" "$PEER_TOKEN" 10 10 "$OUT/peer-volumes"
+STUB=$($BENCH stub "$EMULATOR_PORT" "$PEER_TOKEN" "$DETAIL_PATH" "$WM_ROOT/mappings/backups-detail.json")
+peer_up wiremock "$DETAIL_PATH" "${WIREMOCK[@]}"
+WIREMOCK_PORT=$PEER_PORT
+sleep 5
+RSS_WIREMOCK=$(rss_tree "$PEER_PID")
+printf '    %-44s %5s MiB\n' "WireMock (journal off):" "$RSS_WIREMOCK"
+peer_up prism /v3/ "${PRISM_MOCK[@]}"
+PRISM_PORT=$PEER_PORT
+sleep 5
+RSS_PRISM=$(rss_tree "$PEER_PID")
+printf '    %-44s %5s MiB\n' "Prism:" "$RSS_PRISM"
+PRISM_ANSWER=$($BENCH get "$PRISM_PORT" "$PEER_TOKEN" "$PRISM_DETAIL")
+
+echo
+echo "  GET .../backups/detail: wrk -t2 -c16 -d$DURATION --latency, after two runs of warm-up each, then $ROUNDS rounds"
+echo "  (each round loads every server once, in an order that rotates; the others sit idle meanwhile)"
+echo "    emulator: GET $DETAIL_PATH ($STUB)"
+echo "    WireMock: the same path, stubbed with that answer"
+echo "    Prism:    GET $PRISM_DETAIL (status and bytes: $PRISM_ANSWER)"
+NAMES=(emulator WireMock Prism)
+URLS=("http://127.0.0.1:$EMULATOR_PORT$DETAIL_PATH" "http://127.0.0.1:$WIREMOCK_PORT$DETAIL_PATH"
+    "http://127.0.0.1:$PRISM_PORT$PRISM_DETAIL")
+RATES=("" "" "")
+# Two runs of warm-up each, the same for all three (the JVMs' JIT needs it; one was not enough for
+# the emulator on a busy machine: it still gained 3x from round to round).
+for i in 0 1 2 0 1 2; do
+    wrk -t2 -c16 -d"$DURATION" -H "X-Auth-Token: $PEER_TOKEN" "${URLS[$i]}" >/dev/null 2>&1 || true
+done
+LOGS=(emulator wiremock prism)
+for round in $(seq 1 "$ROUNDS"); do
+    for k in 0 1 2; do
+        i=$(( (k + round - 1) % 3 ))
+        kill -0 "${PEER_PIDS[$i]}" 2>/dev/null || { echo "${NAMES[$i]} has ended, see $OUT/peer-${LOGS[$i]}.log" >&2; exit 1; }
+        wrk_line "round $round, ${NAMES[$i]}:" -t2 -c16 -d"$DURATION" --latency -H "X-Auth-Token: $PEER_TOKEN" "${URLS[$i]}"
+        RATES[$i]="${RATES[$i]} $WRK_RATE"
+    done
+done
+RATE_EMULATOR=$(echo "${RATES[0]}" | median)
+RATE_WIREMOCK=$(echo "${RATES[1]}" | median)
+RATE_PRISM=$(echo "${RATES[2]}" | median)
+for i in 0 1 2; do
+    printf '  %-46s %8s req/s (median of%s)\n' "${NAMES[$i]}:" "$(echo "${RATES[$i]}" | median)" "${RATES[$i]}"
+done
+peers_down
+
+echo
+echo "  cold start, spawn to the first 200 (median of 3; interleaved: each round starts every server"
+echo "  once, in an order that rotates from round to round)"
+# The request each one is asked until it answers 200: GET /v3/ (with a token) for the emulator,
+# as in the start section, and for Prism, which answers it from the spec's example as soon as it
+# listens; for WireMock the stubbed detail path, since it has no /v3/ (it would answer 404) and
+# the stub's 200 shows its mappings are loaded, i.e. that it serves what it is there for.
+RACE=(:: "Prism" /v3/ "${PRISM_MOCK[@]}"
+    :: "WireMock" "$DETAIL_PATH" "${WIREMOCK[@]}"
+    :: "emulator, plain java -jar, JVM 17" /v3/ "${EMULATOR[@]}")
+if [ "$FAST" = yes ]; then
+    RACE+=(:: "emulator, $FAST_LABEL" /v3/ "${FAST_START[@]}" --emulator.auth.mode=noauth --server.port={PORT})
+fi
+$BENCH race 3 "$PEER_TOKEN" "$OUT/race.tsv" "${RACE[@]}"
+trap - EXIT
+fi
 
 # ---------------------------------------------------------------- throughput and memory
 if section throughput; then
@@ -341,10 +522,60 @@ fi
     [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$OUT/rss-peak-lag"; sleep 1; done ) &
 SAMPLER=$!
 printf '  '
-$BENCH lag "$EMU_PORT" "admin:$LAG" 100000 "$READY"
+$BENCH lag "$EMU_PORT" "admin:$LAG" 100000 "$READY" | tee "$OUT/lag.txt"
 kill "$SAMPLER" 2>/dev/null || true
 echo "  peak resident memory meanwhile: $(cat "$OUT/rss-peak-lag" 2>/dev/null || echo '?') MiB"
 stop_emulator
+fi
+
+# ---------------------------------------------------------------- ratios
+if section peers; then
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "?"; else printf "%.2fx", a / b }'; }
+verdict() { # value, <= or >=, target
+    awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+        if (v == "" || v == "?") { print "not measured"; exit }
+        v += 0; ok = (op == "<=") ? v <= t : v >= t
+        if (ok) print "met"; else if (op == "<=") printf "missed: %.1fx the target\n", v / t
+        else printf "missed: %.0f%% short\n", (1 - v / t) * 100 }'
+}
+start_of() { awk -F'\t' -v l="$1" '$1 == l {print $2}' "$OUT/race.tsv"; }
+line() { printf '  %-46s %-27s %s' "$1" "$2" "${3:-}" | sed 's/ *$//'; echo; }
+S_PRISM=$(start_of "Prism")
+S_WIREMOCK=$(start_of "WireMock")
+S_PLAIN=$(start_of "emulator, plain java -jar, JVM 17")
+S_FAST=$(start_of "emulator, $FAST_LABEL")
+R=$(ratio "$S_PLAIN" "$S_PRISM")
+echo
+echo "== ratios (emulator / peer, this run; raw figures in brackets)"
+echo "  (fastest: the fastest documented start, $FAST_LABEL)"
+line "start, plain java -jar (JVM 17) / Prism:" "${R} (${S_PLAIN} s / ${S_PRISM} s)" \
+    "target <= 3.0x: $(verdict "${R%x}" '<=' 3.0)"
+if [ -n "$S_FAST" ]; then
+    R=$(ratio "$S_FAST" "$S_PRISM")
+    line "start, fastest / Prism:" "${R} (${S_FAST} s / ${S_PRISM} s)" \
+        "target <= 1.0x: $(verdict "${R%x}" '<=' 1.0)"
+else
+    line "start, fastest / Prism:" "not measured (no ${FAST_START[0]})"
+fi
+line "start, plain java -jar (JVM 17) / WireMock:" "$(ratio "$S_PLAIN" "$S_WIREMOCK") (${S_PLAIN} s / ${S_WIREMOCK} s)"
+if [ -n "$S_FAST" ]; then
+    line "start, fastest / WireMock:" "$(ratio "$S_FAST" "$S_WIREMOCK") (${S_FAST} s / ${S_WIREMOCK} s)"
+fi
+MB=$(awk -v m="$RSS_EMULATOR" 'BEGIN { printf "%.0f", m * 1.048576 }')
+line "idle RSS, plain java -jar (JVM 17):" "$RSS_EMULATOR MiB = $MB MB" "target <= 200 MB: $(verdict "$MB" '<=' 200)"
+line "idle RSS, emulator / Prism:" "$(ratio "$RSS_EMULATOR" "$RSS_PRISM") ($RSS_EMULATOR MiB / $RSS_PRISM MiB)"
+line "idle RSS, emulator / WireMock:" "$(ratio "$RSS_EMULATOR" "$RSS_WIREMOCK") ($RSS_EMULATOR MiB / $RSS_WIREMOCK MiB)"
+R=$(ratio "$RATE_EMULATOR" "$RATE_WIREMOCK")
+line "GET detail req/s, emulator / WireMock:" "$R ($RATE_EMULATOR / $RATE_WIREMOCK)" \
+    "target >= 1.0x: $(verdict "${R%x}" '>=' 1.0)"
+line "GET detail req/s, emulator / Prism:" "$(ratio "$RATE_EMULATOR" "$RATE_PRISM") ($RATE_EMULATOR / $RATE_PRISM)" \
+    "(Prism answers 1 backup, see above)"
+LAG_P99=$(sed -n 's/.* p99 \([0-9]*\) ms.*/\1/p' "$OUT/lag.txt" 2>/dev/null || true)
+if [ -n "$LAG_P99" ]; then
+    line "scheduler lag p99, 100 000 in flight:" "$LAG_P99 ms" "target <= 200 ms: $(verdict "$LAG_P99" '<=' 200)"
+else
+    line "scheduler lag p99, 100 000 in flight:" "not measured in this run (the lag section)"
+fi
 fi
 echo
 echo "done; raw wrk output in $OUT/wrk.log"
