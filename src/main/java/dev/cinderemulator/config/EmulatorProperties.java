@@ -52,7 +52,7 @@ public record EmulatorProperties(
             @DefaultValue("1s") Duration volumeDelete,
             @DefaultValue("1s") Duration snapshotCreate,
             @DefaultValue("1s") Duration snapshotDelete,
-            @DefaultValue("100ms") Duration pollInterval) {
+            @DefaultValue("25ms") Duration pollInterval) {
     }
 
     /**

@@ -94,7 +94,7 @@ public class TransitionScheduler {
         return transitions.cancelAll();
     }
 
-    @Scheduled(fixedDelayString = "${emulator.timing.poll-interval:100ms}")
+    @Scheduled(fixedDelayString = "${emulator.timing.poll-interval:25ms}")
     public void runScheduled() {
         runDue();
     }

@@ -1,7 +1,5 @@
 package dev.cinderemulator.store;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -19,6 +17,7 @@ import java.util.StringJoiner;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One table of Cinder resources as entities of one class: every instance field is a column
@@ -36,42 +35,57 @@ public final class EntityTable<T> {
     private final JdbcClient jdbc;
     private final String table;
     private final Constructor<T> constructor;
-    private final VarHandle id;
-    private final VarHandle version;
+    private final Column id;
+    private final Column version;
     private final Column[] columns;
     private final String selectColumns;
     private final RowMapper<T> rowMapper = this::read;
 
-    private record Column(String name, VarHandle field, Class<?> type) {
+    private record Column(String name, Field field, Class<?> type) {
+
+        Object get(Object entity) {
+            try {
+                return field.get(entity);
+            } catch (IllegalAccessException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+
+        void set(Object entity, Object value) {
+            try {
+                field.set(entity, value);
+            } catch (IllegalAccessException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
     }
 
     EntityTable(JdbcClient jdbc, Class<T> type, String table, Map<String, String> renamed) {
         this.jdbc = jdbc;
         this.table = table;
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
             List<Column> fields = new ArrayList<>();
-            VarHandle idField = null;
-            VarHandle versionField = null;
+            Field idField = null;
+            Field versionField = null;
             for (Field field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
                     continue;
                 }
-                VarHandle handle = lookup.unreflectVarHandle(field);
+                field.setAccessible(true);
                 switch (field.getName()) {
-                    case "id" -> idField = handle;
-                    case "version" -> versionField = handle;
+                    case "id" -> idField = field;
+                    case "version" -> versionField = field;
                     default -> fields.add(new Column(renamed.getOrDefault(field.getName(), snakeCase(field.getName())),
-                            handle, field.getType()));
+                            field, field.getType()));
                 }
             }
             if (idField == null) {
                 throw new IllegalArgumentException(type + " has no id field");
             }
-            this.id = idField;
-            this.version = versionField;
+            this.id = new Column("id", idField, idField.getType());
+            this.version = versionField == null ? null : new Column("version", versionField, long.class);
             this.columns = fields.toArray(Column[]::new);
         } catch (ReflectiveOperationException failure) {
             throw new IllegalStateException("Cannot map " + type + " to " + table, failure);
@@ -224,7 +238,7 @@ public final class EntityTable<T> {
             version.set(entity, version.get(fresh));
         }
         for (Column column : columns) {
-            column.field().set(entity, column.field().get(fresh));
+            column.set(entity, column.get(fresh));
         }
         UnitOfWork work = UnitOfWork.current();
         if (work != null) {
@@ -276,14 +290,16 @@ public final class EntityTable<T> {
     Object[] values(T entity) {
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            values[i] = toColumn(columns[i].field().get(entity), columns[i].type());
+            values[i] = toColumn(columns[i].get(entity), columns[i].type());
         }
         return values;
     }
 
     private T read(ResultSet rs, int row) throws SQLException {
-        Object key = rs.getObject("id");
-        UnitOfWork work = UnitOfWork.current();
+        Object key = rs.getObject(1);
+        // A read-only transaction writes nothing back, so what it reads needs no before-image.
+        UnitOfWork work = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? null
+                : UnitOfWork.current();
         if (work != null) {
             T known = work.known(this, key instanceof Number number ? (Object) number.longValue() : key);
             if (known != null) {
@@ -306,14 +322,16 @@ public final class EntityTable<T> {
         }
     }
 
+    /** The row's columns in the order of {@link #selectColumns}: id, version, then the fields. */
     private void fill(T entity, ResultSet rs) throws SQLException {
-        Object key = rs.getObject("id");
+        Object key = rs.getObject(1);
         id.set(entity, key instanceof Number number ? (Object) number.longValue() : key);
+        int index = 2;
         if (version != null) {
-            version.set(entity, rs.getLong("version"));
+            version.set(entity, rs.getLong(index++));
         }
         for (Column column : columns) {
-            column.field().set(entity, fromColumn(rs, column));
+            column.set(entity, fromColumn(rs, index++, column.type()));
         }
     }
 
@@ -333,35 +351,30 @@ public final class EntityTable<T> {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object fromColumn(ResultSet rs, Column column) throws SQLException {
-        Class<?> type = column.type();
-        String name = column.name();
+    private static Object fromColumn(ResultSet rs, int index, Class<?> type) throws SQLException {
         if (type == String.class) {
-            return rs.getString(name);
+            return rs.getString(index);
         }
         if (type == int.class) {
-            return rs.getInt(name);
+            return rs.getInt(index);
         }
         if (type == long.class) {
-            return rs.getLong(name);
+            return rs.getLong(index);
         }
         if (type == boolean.class) {
-            return rs.getBoolean(name);
+            return rs.getBoolean(index);
         }
         if (type == LocalDateTime.class) {
-            return rs.getObject(name, LocalDateTime.class);
+            return rs.getObject(index, LocalDateTime.class);
         }
         if (type == Map.class) {
-            return MetadataConverter.fromJson(rs.getString(name));
+            return MetadataConverter.fromJson(rs.getString(index));
         }
         if (type.isEnum()) {
-            String value = rs.getString(name);
+            String value = rs.getString(index);
             return value == null ? null : Enum.valueOf((Class<Enum>) type, value);
         }
-        Object value = rs.getObject(name);
-        if (rs.wasNull()) {
-            return null;
-        }
-        return value;
+        Object value = rs.getObject(index);
+        return rs.wasNull() ? null : value;
     }
 }

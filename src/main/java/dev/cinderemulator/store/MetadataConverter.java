@@ -22,10 +22,11 @@ final class MetadataConverter {
     }
 
     static String toJson(Map<String, String> metadata) {
-        return JSON.writeValueAsString(metadata == null ? Map.of() : metadata);
+        return metadata == null || metadata.isEmpty() ? "{}" : JSON.writeValueAsString(metadata);
     }
 
     static Map<String, String> fromJson(String column) {
-        return column == null || column.isBlank() ? new LinkedHashMap<>() : JSON.readValue(column, TYPE);
+        return column == null || column.isBlank() || column.equals("{}") ? new LinkedHashMap<>()
+                : JSON.readValue(column, TYPE);
     }
 }
