@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderTime;
-import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderTime;
+import dev.cinderemulator.web.ParameterTypes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,13 +1,13 @@
 package dev.cinderemulator.backup;
 
-import static dev.cinderemulator.api.JsonSchema.schema;
+import static dev.cinderemulator.web.JsonSchema.schema;
 
 import java.util.Locale;
 import java.util.Set;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonSchema;
-import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonSchema;
+import dev.cinderemulator.web.ParameterTypes;
 
 /** {@code cinder/api/schemas/backups.py} and the backup admin actions, per microversion. */
 final class BackupSchemas {

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
 import dev.cinderemulator.lifecycle.FailureOutcomes;

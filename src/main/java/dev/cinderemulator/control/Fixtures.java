@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.cinderemulator.api.CinderTime;
+import dev.cinderemulator.web.CinderTime;
 import dev.cinderemulator.backup.BackupControl;
 import dev.cinderemulator.backup.BackupFixture;
 import dev.cinderemulator.config.EmulatorProperties;

@@ -5,15 +5,12 @@ import java.util.Optional;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.cinderemulator.api.BufferedBodyRequest;
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.Fault;
+import dev.cinderemulator.web.BufferedBodyRequest;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.Fault;
 import dev.cinderemulator.backup.BackupControl;
 import dev.cinderemulator.backup.BackupFixture;
 import jakarta.servlet.FilterChain;
@@ -147,17 +144,7 @@ class FaultFilter extends OncePerRequestFilter {
         }
     }
 
-    private void answer(HttpServletResponse response, FaultRule rule) throws IOException {
-        HttpStatus status = HttpStatus.valueOf(rule.status);
-        String faultName = new CinderException(status, rule.message).faultName();
-        String retryAfter = rule.retryAfter;
-        response.setStatus(rule.status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        if (retryAfter != null) {
-            response.setHeader("Retry-After", retryAfter);
-        }
-        // Cinder's OverLimit fault is the one that repeats Retry-After in its body.
-        json.writeValue(response.getOutputStream(),
-                new Fault(faultName, rule.status, rule.message, rule.status == 413 ? retryAfter : null).body());
+    private static void answer(HttpServletResponse response, FaultRule rule) throws IOException {
+        Fault.of(rule.status, rule.message, rule.retryAfter).write(response);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import dev.cinderemulator.api.PythonText;
+import dev.cinderemulator.web.PythonText;
 import tools.jackson.databind.JsonNode;
 
 /**

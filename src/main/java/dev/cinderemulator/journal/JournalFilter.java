@@ -11,8 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.cinderemulator.api.BufferedBodyRequest;
-import dev.cinderemulator.api.RequestIds;
+import dev.cinderemulator.web.BufferedBodyRequest;
+import dev.cinderemulator.web.RequestIds;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
 import jakarta.servlet.FilterChain;

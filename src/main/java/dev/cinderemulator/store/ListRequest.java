@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.ParameterTypes;
-import dev.cinderemulator.api.PythonText;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.ParameterTypes;
+import dev.cinderemulator.web.PythonText;
 
 /**
  * A list request's query string read the way Cinder reads it ({@code api/common.py}

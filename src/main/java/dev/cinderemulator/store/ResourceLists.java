@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
 
 /**
  * Cinder's {@code paginate_query}: rows after the marker in the requested order, found with a

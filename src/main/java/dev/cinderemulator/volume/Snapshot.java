@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.store.MetadataConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonFields;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonFields;
 import dev.cinderemulator.store.ListRequest;
 import dev.cinderemulator.store.ListSpec;
-import dev.cinderemulator.api.RequestBodies;
+import dev.cinderemulator.web.RequestBodies;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.store.ResourceLists;
 import tools.jackson.databind.JsonNode;

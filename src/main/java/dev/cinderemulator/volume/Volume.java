@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.store.MetadataConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,15 +1,15 @@
 package dev.cinderemulator.volume;
 
-import static dev.cinderemulator.api.JsonSchema.schema;
+import static dev.cinderemulator.web.JsonSchema.schema;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonSchema;
-import dev.cinderemulator.api.ParameterTypes;
-import dev.cinderemulator.api.PythonText;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonSchema;
+import dev.cinderemulator.web.ParameterTypes;
+import dev.cinderemulator.web.PythonText;
 import tools.jackson.databind.JsonNode;
 
 /**

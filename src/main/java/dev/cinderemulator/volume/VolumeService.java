@@ -13,9 +13,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.ParameterTypes;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.lifecycle.EmulatorClock;
 import dev.cinderemulator.lifecycle.FailureOutcomes;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.CinderTime;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.CinderTime;
 
 /**
  * Cinder's volume and snapshot views ({@code cinder/api/v3/views/volumes.py}, {@code snapshots.py}):

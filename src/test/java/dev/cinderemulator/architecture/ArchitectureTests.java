@@ -28,7 +28,7 @@ class ArchitectureTests {
             .should().bePublic().because("each feature's tables are reached only through its services");
 
     @ArchTest
-    static final ArchRule apiPlumbingKnowsNoFeature = noClasses().that().resideInAPackage("dev.cinderemulator.api..")
+    static final ArchRule webPlumbingKnowsNoFeature = noClasses().that().resideInAPackage("dev.cinderemulator.web..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.cinderemulator.backup..",
                     "dev.cinderemulator.volume..", "dev.cinderemulator.identity..");
 }

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.web.CinderException;
 
 /** The backup status machine without Spring. */
 class BackupTests {

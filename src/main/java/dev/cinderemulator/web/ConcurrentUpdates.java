@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.lang.reflect.Method;
 import java.sql.SQLException;

@@ -1,19 +1,12 @@
-package dev.cinderemulator.api;
-
-import java.util.Map;
+package dev.cinderemulator.web;
 
 import org.springframework.http.HttpStatus;
 
 /**
  * A failure Cinder reports as a fault: {@code {"<faultName>": {"code": N, "message": "..."}}}
- * ({@code cinder/api/openstack/wsgi.py} {@code Fault}). The fault name follows from the status.
+ * ({@code cinder/api/openstack/wsgi.py} {@code Fault}), rendered by {@link Fault}.
  */
 public class CinderException extends RuntimeException {
-
-    private static final Map<Integer, String> FAULT_NAMES = Map.of(
-            400, "badRequest", 401, "unauthorized", 403, "forbidden", 404, "itemNotFound",
-            405, "badMethod", 409, "conflictingRequest", 413, "overLimit", 415, "badMediaType",
-            501, "notImplemented", 503, "serviceUnavailable");
 
     private final HttpStatus status;
     private final String retryAfter;
@@ -57,10 +50,6 @@ public class CinderException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
-    }
-
-    public String faultName() {
-        return FAULT_NAMES.getOrDefault(status.value(), "computeFault");
     }
 
     public String retryAfter() {

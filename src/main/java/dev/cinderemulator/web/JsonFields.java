@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import dev.cinderemulator.support.OnPostgres;
 

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.util.Map;
 
@@ -24,13 +24,11 @@ class CinderErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        String message = switch (status) {
-            case NOT_FOUND, METHOD_NOT_ALLOWED -> "The resource could not be found.";
-            case BAD_REQUEST -> "Malformed request url";
-            case PAYLOAD_TOO_LARGE -> "Request is too large.";
-            default -> status.is5xxServerError() ? CinderFaults.INTERNAL_ERROR : status.getReasonPhrase();
+        return switch (status) {
+            // webob's 404 for a method a route lacks, and oslo's sizelimit text.
+            case METHOD_NOT_ALLOWED -> Fault.ofContainerStatus(404).toResponseEntity();
+            case PAYLOAD_TOO_LARGE -> Fault.of(413, "Request is too large.", null).toResponseEntity();
+            default -> Fault.ofContainerStatus(status.value()).toResponseEntity();
         };
-        HttpStatus answered = status == HttpStatus.METHOD_NOT_ALLOWED ? HttpStatus.NOT_FOUND : status;
-        return CinderFaults.respond(new CinderException(answered, message));
     }
 }

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.math.BigInteger;
 import java.util.Iterator;

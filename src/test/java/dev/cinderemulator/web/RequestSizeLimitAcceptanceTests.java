@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

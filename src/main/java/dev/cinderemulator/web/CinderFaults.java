@@ -1,12 +1,10 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeException;
@@ -25,8 +23,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class CinderFaults {
 
     private static final Log LOG = LogFactory.getLog(CinderFaults.class);
-    static final String INTERNAL_ERROR = "The server has either erred or is incapable of performing the requested "
-            + "operation.";
 
     @ExceptionHandler(CinderException.class)
     ResponseEntity<Map<String, Object>> cinder(CinderException failure) {
@@ -64,7 +60,7 @@ class CinderFaults {
             return conflict(failure);
         }
         LOG.error("Unexpected failure; answering as Cinder's FaultWrapper does", failure);
-        return respond(new CinderException(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR));
+        return respond(new CinderException(HttpStatus.INTERNAL_SERVER_ERROR, Fault.INTERNAL_ERROR));
     }
 
     /**
@@ -79,12 +75,7 @@ class CinderFaults {
                 "The resource was changed by concurrent requests; nothing was applied. Retry the request."));
     }
 
-    static ResponseEntity<Map<String, Object>> respond(CinderException failure) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (failure.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, failure.retryAfter());
-        }
-        return new ResponseEntity<>(Fault.of(failure).body(), headers, failure.status());
+    private static ResponseEntity<Map<String, Object>> respond(CinderException failure) {
+        return Fault.of(failure).toResponseEntity();
     }
 }

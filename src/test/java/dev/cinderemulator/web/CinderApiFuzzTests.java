@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,7 @@ class CinderApiFuzzTests {
     static void start() {
         emulator = new SpringApplicationBuilder(CinderBackupsEmulatorApplication.class).run("--server.port=0",
                 "--emulator.auth.mode=noauth", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
-                "--logging.level.dev.cinderemulator.api.CinderFaults=ERROR");
+                "--logging.level.dev.cinderemulator.web.CinderFaults=ERROR");
         port = Integer.parseInt(emulator.getEnvironment().getProperty("local.server.port"));
         EmulatorClock clock = emulator.getBean(EmulatorClock.class);
         clock.freeze();

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

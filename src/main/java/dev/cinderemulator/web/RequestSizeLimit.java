@@ -1,10 +1,9 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.io.IOException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,24 +15,22 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * oslo.middleware's {@code sizelimit}, in front of Cinder's API as in its paste pipeline (before
  * auth): a declared {@code Content-Length} over {@code max_request_body_size} is refused before a
  * byte of the body is read, and a body without one (chunked) is cut off as soon as it grows past
- * the limit. Either way the answer is 413 {@code overLimit} and nothing is held in memory.
+ * the limit. Either way the answer is 413 {@code overLimit} and nothing is held in memory. It runs
+ * before the request journal too, which reads bodies.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final int maxSize;
-    private final JsonMapper json;
 
-    RequestSizeLimit(EmulatorProperties properties, JsonMapper json) {
+    RequestSizeLimit(EmulatorProperties properties) {
         this.maxSize = properties.cloud().maxRequestBodySize();
-        this.json = json;
     }
 
     @Override
@@ -45,10 +42,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxSize) {
-            CinderException tooLarge = RequestBodies.tooLarge(maxSize);
-            response.setStatus(tooLarge.status().value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Fault.of(tooLarge).body());
+            Fault.of(RequestBodies.tooLarge(maxSize)).write(response);
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxSize), response);

@@ -1,6 +1,6 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
-import static dev.cinderemulator.api.JsonSchema.schema;
+import static dev.cinderemulator.web.JsonSchema.schema;
 
 import java.util.Base64;
 import java.util.List;

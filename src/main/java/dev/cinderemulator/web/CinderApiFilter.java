@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -111,7 +111,7 @@ class CinderApiFilter extends OncePerRequestFilter {
                 throw CinderException.badRequest("Malformed request url");
             }
         } catch (CinderException failure) {
-            writeFault(response, failure);
+            Fault.of(failure).write(response);
             return;
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -217,15 +217,6 @@ class CinderApiFilter extends OncePerRequestFilter {
             response.setHeader(API_VERSION_HEADER, "volume " + version);
             response.setHeader("Vary", API_VERSION_HEADER);
         }
-    }
-
-    private void writeFault(HttpServletResponse response, CinderException failure) throws IOException {
-        response.setStatus(failure.status().value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        if (failure.retryAfter() != null) {
-            response.setHeader("Retry-After", failure.retryAfter());
-        }
-        json.writeValue(response.getOutputStream(), Fault.of(failure).body());
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import dev.cinderemulator.auth.Credentials;
 import jakarta.servlet.http.HttpServletRequest;

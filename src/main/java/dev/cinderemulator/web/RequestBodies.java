@@ -1,4 +1,4 @@
-package dev.cinderemulator.api;
+package dev.cinderemulator.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
