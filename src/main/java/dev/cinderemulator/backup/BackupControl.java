@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.lifecycle.TransitionAction;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.TransitionAction;
+import dev.cinderemulator.engine.TransitionScheduler;
 
 /**
  * What the emulator's control API may do to backups beyond Cinder's own API: load them in any

@@ -10,10 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.cinderemulator.backup.BackupControl;
 import dev.cinderemulator.fault.FaultRules;
 import dev.cinderemulator.journal.RequestJournal;
-import dev.cinderemulator.lifecycle.EmulatorClock;
-import dev.cinderemulator.lifecycle.IdGenerator;
-import dev.cinderemulator.lifecycle.Timings;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.EmulatorClock;
+import dev.cinderemulator.engine.IdGenerator;
+import dev.cinderemulator.engine.Timings;
+import dev.cinderemulator.engine.TransitionScheduler;
 import dev.cinderemulator.volume.VolumeControl;
 
 /**

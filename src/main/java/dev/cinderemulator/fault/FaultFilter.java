@@ -1,6 +1,7 @@
 package dev.cinderemulator.fault;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.core.Ordered;
@@ -11,8 +12,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.cinderemulator.web.BufferedBodyRequest;
 import dev.cinderemulator.web.CinderRequest;
 import dev.cinderemulator.web.Fault;
-import dev.cinderemulator.backup.BackupControl;
-import dev.cinderemulator.backup.BackupFixture;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,12 +35,12 @@ class FaultFilter extends OncePerRequestFilter {
     private static final int PEEK = 8192;
 
     private final FaultRules rules;
-    private final BackupControl backups;
+    private final List<RuleSubjects> subjects;
     private final JsonMapper json;
 
-    FaultFilter(FaultRules rules, BackupControl backups, JsonMapper json) {
+    FaultFilter(FaultRules rules, List<RuleSubjects> subjects, JsonMapper json) {
         this.rules = rules;
-        this.backups = backups;
+        this.subjects = subjects;
         this.json = json;
     }
 
@@ -98,10 +97,12 @@ class FaultFilter extends OncePerRequestFilter {
         String id = CinderOperations.pathId(path);
         String volumeId = null;
         String backupName = null;
-        if (operation.startsWith("backup.") && id != null) {
-            Optional<BackupFixture> backup = backups.find(id);
-            volumeId = backup.map(BackupFixture::volumeId).orElse(null);
-            backupName = backup.map(BackupFixture::name).orElse(null);
+        Optional<RuleSubjects> owner = subjects.stream()
+                .filter(candidate -> operation.startsWith(candidate.operationPrefix())).findFirst();
+        if (owner.isPresent() && id != null) {
+            Optional<RuleSubjects.Subject> subject = owner.get().find(id);
+            volumeId = subject.map(RuleSubjects.Subject::volumeId).orElse(null);
+            backupName = subject.map(RuleSubjects.Subject::backupName).orElse(null);
         } else if (operation.startsWith("volume.")) {
             volumeId = id;
         } else if (operation.equals("backup.create") || operation.equals("snapshot.create")) {

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.lifecycle.IdGenerator;
+import dev.cinderemulator.engine.IdGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**

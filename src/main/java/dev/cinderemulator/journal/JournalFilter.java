@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.cinderemulator.web.BufferedBodyRequest;
 import dev.cinderemulator.web.RequestIds;
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.engine.EmulatorClock;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.cinderemulator.lifecycle.TransitionAction;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.TransitionAction;
+import dev.cinderemulator.engine.TransitionScheduler;
 
 /**
  * What the emulator's control API may do to volumes and snapshots beyond Cinder's own API: load

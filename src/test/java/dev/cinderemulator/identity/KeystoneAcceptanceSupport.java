@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.engine.EmulatorClock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

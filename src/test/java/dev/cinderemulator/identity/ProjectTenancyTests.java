@@ -20,7 +20,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.TransitionScheduler;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

@@ -17,8 +17,8 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
-import dev.cinderemulator.lifecycle.EmulatorClock;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.EmulatorClock;
+import dev.cinderemulator.engine.TransitionScheduler;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

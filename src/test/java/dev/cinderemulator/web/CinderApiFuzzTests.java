@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.cinderemulator.CinderBackupsEmulatorApplication;
-import dev.cinderemulator.lifecycle.EmulatorClock;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.EmulatorClock;
+import dev.cinderemulator.engine.TransitionScheduler;
 import dev.cinderemulator.support.CinderClient;
 import dev.cinderemulator.support.Ids;
 import dev.cinderemulator.support.RawHttp;

@@ -1,4 +1,4 @@
-package dev.cinderemulator.lifecycle;
+package dev.cinderemulator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

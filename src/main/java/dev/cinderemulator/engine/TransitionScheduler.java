@@ -1,4 +1,4 @@
-package dev.cinderemulator.lifecycle;
+package dev.cinderemulator.engine;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

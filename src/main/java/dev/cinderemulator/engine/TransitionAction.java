@@ -1,4 +1,4 @@
-package dev.cinderemulator.lifecycle;
+package dev.cinderemulator.engine;
 
 /** The asynchronous steps of Cinder's services that the emulator plays out. */
 public enum TransitionAction {

@@ -1,12 +1,11 @@
-package dev.cinderemulator.config;
+package dev.cinderemulator.engine;
 
 import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.cinderemulator.lifecycle.EmulatorClock;
-
+/** The system clock, wrapped so that tests and the control API can move the emulator's time. */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
