@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.cinderemulator.web.CinderRequest;
 import dev.cinderemulator.web.JsonSchema;
+import dev.cinderemulator.web.Microversions;
 import dev.cinderemulator.web.ParameterTypes;
 import dev.cinderemulator.web.PythonText;
 import tools.jackson.databind.JsonNode;
@@ -51,13 +52,13 @@ final class VolumeSchemas {
                 .property("multiattach", schema().oneOf(schema().type("null"), ParameterTypes.booleanString()))
                 .property("image_id", schema().type("string", "null").minLength(0).maxLength(255))
                 .property("imageRef", schema().type("string", "null").minLength(0).maxLength(255));
-        if (request.atLeast(13)) {
+        if (request.atLeast(Microversions.GROUP_VOLUME)) {
             volume.property("group_id", schema().type("string", "null").minLength(0).maxLength(255));
         }
-        if (request.atLeast(47)) {
+        if (request.atLeast(Microversions.VOLUME_CREATE_FROM_BACKUP)) {
             volume.property("backup_id", optionalUuid());
         }
-        if (request.atLeast(53)) {
+        if (request.atLeast(Microversions.SUPPORT_VOLUME_SCHEMA_CHANGES)) {
             volume.noAdditionalProperties();
         }
         return schema().type("object").property("volume", volume)
@@ -74,7 +75,7 @@ final class VolumeSchemas {
                 .property("display_description", nameOrDescription("description"))
                 .property("metadata", ParameterTypes.metadata(false))
                 .noAdditionalProperties();
-        if (request.atLeast(53)) {
+        if (request.atLeast(Microversions.SUPPORT_VOLUME_SCHEMA_CHANGES)) {
             volume.anyOf(schema().required("name"), schema().required("description"), schema().required("display_name"),
                     schema().required("display_description"), schema().required("metadata"));
         }

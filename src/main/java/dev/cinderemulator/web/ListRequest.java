@@ -1,4 +1,4 @@
-package dev.cinderemulator.store;
+package dev.cinderemulator.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import dev.cinderemulator.web.CinderException;
-import dev.cinderemulator.web.CinderRequest;
-import dev.cinderemulator.web.ParameterTypes;
-import dev.cinderemulator.web.PythonText;
+import dev.cinderemulator.store.ListQuery;
 
 /**
  * A list request's query string read the way Cinder reads it ({@code api/common.py}
@@ -41,7 +38,7 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
             Map<String, List<String>> rawParams, ListSpec spec) {
         Map<String, String> params = new LinkedHashMap<>();
         filterParams.forEach((key, values) -> params.put(key, values.isEmpty() ? "" : values.get(0)));
-        if (!request.atLeast(31)) {
+        if (!request.atLeast(Microversions.RESOURCE_FILTER)) {
             spec.filtersAddedIn().forEach((filter, minor) -> {
                 if (!request.atLeast(minor)) {
                     params.remove(filter);
@@ -57,7 +54,7 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
         sortParams(params, sortKeys, sortDirs);
 
         boolean withCount = false;
-        if (request.atLeast(45) && params.containsKey("with_count")) {
+        if (request.atLeast(Microversions.SUPPORT_COUNT_INFO) && params.containsKey("with_count")) {
             String value = params.remove("with_count");
             if (!ParameterTypes.isBooleanString(value)) {
                 throw CinderException.badRequest("Value '" + value + "' for 'with_count' is not a boolean.");
@@ -66,7 +63,7 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
         }
         List<ListQuery.Sort> sort = sortColumns(request, spec, sortKeys, sortDirs);
 
-        boolean likeAllowed = request.atLeast(34);
+        boolean likeAllowed = request.atLeast(Microversions.LIKE_FILTER);
         filterOptions(request, spec, params, likeAllowed);
         String project = allTenants(request, spec, params.remove("all_tenants")) ? null : request.projectId();
 
@@ -148,7 +145,7 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
      * string) counts as true.
      */
     private static boolean booleanFilter(CinderRequest request, String column, String value) {
-        if (request.atLeast(2)) {
+        if (request.atLeast(Microversions.VOLUME_LIST_BOOTABLE)) {
             if (!ParameterTypes.isBooleanString(value)) {
                 throw CinderException.invalidInput("'" + column + " = " + value + "'");
             }
@@ -279,7 +276,7 @@ public record ListRequest(ListQuery query, boolean withCount, boolean emptyByFil
         if (request.isAdmin()) {
             return;
         }
-        if (!request.atLeast(31)) {
+        if (!request.atLeast(Microversions.RESOURCE_FILTER)) {
             params.keySet().removeIf(key -> !spec.legacyUserFilters().contains(key));
             return;
         }
