@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.store.MetadataConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -43,8 +42,9 @@ public class Backup {
     private String name;
     @Column(name = "display_description")
     private String description;
+    @Convert(converter = BackupStatus.Column.class)
     @Column(nullable = false)
-    private String status;
+    private BackupStatus status;
     @Column(name = "fail_reason")
     private String failReason;
     @Column(nullable = false)
@@ -91,7 +91,7 @@ public class Backup {
         backup.userId = userId;
         backup.volumeId = volumeId;
         backup.size = size;
-        backup.status = "creating";
+        backup.status = BackupStatus.CREATING;
         backup.dataTimestamp = dataTimestamp;
         backup.createdAt = now;
         backup.updatedAt = now;
@@ -108,22 +108,22 @@ public class Backup {
         backup.source(fixture.snapshotId(), fixture.parentId(), fixture.container(), fixture.availabilityZone());
         backup.name = fixture.name();
         backup.description = fixture.description();
-        backup.status = fixture.status();
+        backup.status = BackupStatus.of(fixture.status());
         backup.failReason = fixture.failReason();
         backup.objectCount = fixture.objectCount();
         backup.restoreVolumeId = fixture.restoreVolumeId();
         backup.metadata = new LinkedHashMap<>(fixture.metadata());
         backup.updatedAt = fixture.updatedAt();
         backup.assignService(service, host);
-        if (!fixture.status().equals("creating") && !fixture.status().equals("error")) {
+        if (backup.status != BackupStatus.CREATING && backup.status != BackupStatus.ERROR) {
             backup.finishedAt = fixture.updatedAt();
         }
         return backup;
     }
 
     BackupFixture fixture() {
-        return new BackupFixture(id, projectId, userId, volumeId, snapshotId, parentId, name, description, status,
-                failReason, size, objectCount, container, availabilityZone, dataTimestamp, restoreVolumeId, metadata,
+        return new BackupFixture(id, projectId, userId, volumeId, snapshotId, parentId, name, description,
+                status.toString(), failReason, size, objectCount, container, availabilityZone, dataTimestamp, restoreVolumeId, metadata,
                 createdAt, updatedAt);
     }
 
@@ -153,7 +153,7 @@ public class Backup {
 
     /** {@code _finish_backup}: only a backup still {@code creating} becomes available. */
     boolean finishCreating(int volumeSize, String zone, String defaultContainer, LocalDateTime now) {
-        if (!status.equals("creating")) {
+        if (status != BackupStatus.CREATING) {
             return false;
         }
         size = volumeSize;
@@ -161,53 +161,53 @@ public class Backup {
         availabilityZone = availabilityZone == null ? zone : availabilityZone;
         container = container == null ? defaultContainer : container;
         finishedAt = now;
-        moveTo("available", now);
+        moveTo(BackupStatus.AVAILABLE, now);
         return true;
     }
 
     void fail(String reason, LocalDateTime now) {
         failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
-        moveTo("error", now);
+        moveTo(BackupStatus.ERROR, now);
     }
 
     /** The manager could not delete it: {@code error_deleting}, from which only a forced delete goes on. */
     void failDeleting(String reason, LocalDateTime now) {
         failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
-        moveTo("error_deleting", now);
+        moveTo(BackupStatus.ERROR_DELETING, now);
     }
 
     void startDeleting(boolean force, LocalDateTime now) {
-        if (!force && !status.equals("available") && !status.equals("error")) {
+        if (!force && status != BackupStatus.AVAILABLE && status != BackupStatus.ERROR) {
             throw invalid("Backup status must be available or error");
         }
-        moveTo("deleting", now);
+        moveTo(BackupStatus.DELETING, now);
     }
 
     void startRestoring(String volumeId, LocalDateTime now) {
         checkRestorable();
         restoreVolumeId = volumeId;
-        moveTo("restoring", now);
+        moveTo(BackupStatus.RESTORING, now);
     }
 
     void checkRestorable() {
-        if (!status.equals("available")) {
+        if (status != BackupStatus.AVAILABLE) {
             throw invalid("Backup status must be available");
         }
     }
 
     void finishRestoring(LocalDateTime now) {
-        if (status.equals("restoring")) {
-            moveTo("available", now);
+        if (status == BackupStatus.RESTORING) {
+            moveTo(BackupStatus.AVAILABLE, now);
         }
     }
 
     void checkExportable() {
-        if (!status.equals("available")) {
+        if (status != BackupStatus.AVAILABLE) {
             throw invalid("Backup status must be available and not " + status + ".");
         }
     }
 
-    void resetStatus(String next, LocalDateTime now) {
+    void resetStatus(BackupStatus next, LocalDateTime now) {
         moveTo(next, now);
     }
 
@@ -232,7 +232,7 @@ public class Backup {
         availabilityZone = zone;
         finishedAt = now;
         pendingImport = null;
-        moveTo("available", now);
+        moveTo(BackupStatus.AVAILABLE, now);
     }
 
     void awaitImport(String backupUrl) {
@@ -251,11 +251,11 @@ public class Backup {
         dependentBackups = Math.max(0, dependentBackups - 1);
     }
 
-    static CinderException invalid(String reason) {
-        return CinderException.badRequest("Invalid backup: " + reason);
+    static InvalidBackup invalid(String reason) {
+        return new InvalidBackup(reason);
     }
 
-    private void moveTo(String next, LocalDateTime now) {
+    private void moveTo(BackupStatus next, LocalDateTime now) {
         status = next;
         updatedAt = now;
     }
@@ -292,7 +292,7 @@ public class Backup {
         return description;
     }
 
-    public String status() {
+    public BackupStatus status() {
         return status;
     }
 
@@ -354,6 +354,24 @@ public class Backup {
 
     public LocalDateTime updatedAt() {
         return updatedAt;
+    }
+
+    /** {@code _get_latest_backup}'s candidates for an incremental's parent: available backups only. */
+    boolean canBeParent() {
+        return status == BackupStatus.AVAILABLE;
+    }
+
+    /** The manager finishes only work the backup still awaits; a backup moved on meanwhile is left be. */
+    boolean isCreating() {
+        return status == BackupStatus.CREATING;
+    }
+
+    boolean isRestoring() {
+        return status == BackupStatus.RESTORING;
+    }
+
+    boolean isDeleting() {
+        return status == BackupStatus.DELETING;
     }
 
     public boolean isIncremental() {

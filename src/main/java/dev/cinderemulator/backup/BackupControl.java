@@ -25,9 +25,7 @@ import dev.cinderemulator.engine.TransitionScheduler;
 @Transactional
 public class BackupControl {
 
-    /** {@code fields.BackupStatus}, less {@code deleted}, which the API never shows. */
-    public static final Set<String> STATUSES = Set.of("creating", "available", "deleting", "error",
-            "error_deleting", "restoring");
+    public static final Set<String> STATUSES = BackupStatus.NAMES;
 
     private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
@@ -64,9 +62,9 @@ public class BackupControl {
                 backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
             }
             switch (backup.status()) {
-                case "creating" -> scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
-                case "restoring" -> scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
-                case "deleting" -> scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
+                case CREATING -> scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
+                case RESTORING -> scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
+                case DELETING -> scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
                 default -> {
                 }
             }
@@ -102,7 +100,7 @@ public class BackupControl {
     public Map<String, Long> countByStatus() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Object[] row : backups.countByStatus()) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
+            counts.put(row[0].toString(), ((Number) row[1]).longValue());
         }
         return counts;
     }

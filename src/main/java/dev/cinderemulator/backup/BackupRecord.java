@@ -37,7 +37,7 @@ record BackupRecord(String id, String volumeId, String snapshotId, String parent
         record.put("availability_zone", backup.availabilityZone());
         record.put("container", backup.container());
         record.put("parent_id", backup.parentId());
-        record.put("status", backup.status());
+        record.put("status", backup.status().toString());
         record.put("fail_reason", backup.failReason());
         record.put("size", backup.size());
         record.put("display_name", backup.name());

@@ -119,7 +119,7 @@ class BackupService implements TransitionHandler {
      */
     private Backup latestParent(CinderRequest request, Volume volume, Snapshot snapshot) {
         return backups.findByVolumeIdAndProjectId(volume.id(), request.projectId()).stream()
-                .filter(candidate -> candidate.status().equals("available"))
+                .filter(Backup::canBeParent)
                 .filter(candidate -> snapshot == null || candidate.dataTimestamp().isBefore(snapshot.createdAt()))
                 .max(Comparator.comparing(Backup::dataTimestamp))
                 .orElseThrow(() -> Backup.invalid("No backups available to do an incremental backup."));
@@ -152,16 +152,16 @@ class BackupService implements TransitionHandler {
     }
 
     private void startDeleting(Backup backup, boolean force) {
-        String before = backup.status();
+        BackupStatus before = backup.status();
         backup.startDeleting(force, clock.now());
         if (backups.existsByParentId(backup.id())) {
             throw Backup.invalid("Incremental backups exist for this backup.");
         }
         // Work still in flight for this backup is aborted, and what it held is let go.
         scheduler.cancelFor(backup.id());
-        if (before.equals("creating")) {
+        if (before == BackupStatus.CREATING) {
             volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
-        } else if (before.equals("restoring") && backup.restoreVolumeId() != null) {
+        } else if (before == BackupStatus.RESTORING && backup.restoreVolumeId() != null) {
             volumes.failRestore(backup.restoreVolumeId());
         }
         scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
@@ -214,7 +214,7 @@ class BackupService implements TransitionHandler {
             throw CinderException.policy("volume_extension:backup_admin_actions:reset_status");
         }
         if (backup.service() != null) {
-            backup.resetStatus(status, clock.now());
+            backup.resetStatus(BackupStatus.of(status), clock.now());
         }
     }
 
@@ -249,7 +249,7 @@ class BackupService implements TransitionHandler {
             volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
             return;
         }
-        Optional<FailureOutcomes.Failure> failure = backup.status().equals("creating")
+        Optional<FailureOutcomes.Failure> failure = backup.isCreating()
                 ? failureOf(TransitionAction.BACKUP_CREATE, backup)
                 : Optional.empty();
         if (failure.isPresent()) {
@@ -266,7 +266,7 @@ class BackupService implements TransitionHandler {
 
     /** A failed restore leaves the backup available and the target volume {@code error_restoring}. */
     private void finishRestore(Backup backup, LocalDateTime now) {
-        if (backup.status().equals("restoring") && failureOf(TransitionAction.BACKUP_RESTORE, backup).isPresent()) {
+        if (backup.isRestoring() && failureOf(TransitionAction.BACKUP_RESTORE, backup).isPresent()) {
             if (backup.restoreVolumeId() != null) {
                 volumes.failRestore(backup.restoreVolumeId());
             }
@@ -283,7 +283,7 @@ class BackupService implements TransitionHandler {
     }
 
     private void finishDelete(Backup backup, LocalDateTime now) {
-        if (!backup.status().equals("deleting")) {
+        if (!backup.isDeleting()) {
             return;
         }
         Optional<FailureOutcomes.Failure> failure = failureOf(TransitionAction.BACKUP_DELETE, backup);

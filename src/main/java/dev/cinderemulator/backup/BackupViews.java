@@ -30,7 +30,7 @@ final class BackupViews {
     static Map<String, Object> detail(CinderRequest request, Backup backup) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", backup.id());
-        view.put("status", backup.status());
+        view.put("status", backup.status().toString());
         view.put("size", backup.size());
         view.put("object_count", backup.objectCount());
         view.put("availability_zone", backup.availabilityZone());

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.store.MetadataConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -34,8 +33,9 @@ public class Snapshot {
     private String name;
     @Column(name = "display_description")
     private String description;
+    @Convert(converter = SnapshotStatus.Column.class)
     @Column(nullable = false)
-    private String status;
+    private SnapshotStatus status;
     @Column(nullable = false)
     private int size;
     @Convert(converter = MetadataConverter.class)
@@ -61,7 +61,7 @@ public class Snapshot {
         this.name = name;
         this.description = description;
         this.metadata = new LinkedHashMap<>(metadata);
-        this.status = "creating";
+        this.status = SnapshotStatus.CREATING;
         this.createdAt = now;
     }
 
@@ -72,52 +72,50 @@ public class Snapshot {
     }
 
     void finishCreating(LocalDateTime now) {
-        if (status.equals("creating")) {
-            moveTo("available", now);
+        if (status == SnapshotStatus.CREATING) {
+            moveTo(SnapshotStatus.AVAILABLE, now);
         }
     }
 
     /** {@code volume/api.py delete_snapshot}: a conditional update on the status. */
     void startDeleting(LocalDateTime now) {
         if (!isDeletable()) {
-            throw CinderException.badRequest("Invalid snapshot: Snapshot status must be available or error and must "
-                    + "not be part of a group.");
+            throw new InvalidSnapshot("Snapshot status must be available or error and must not be part of a group.");
         }
-        moveTo("deleting", now);
+        moveTo(SnapshotStatus.DELETING, now);
     }
 
     /** A cascading volume delete: the snapshot goes with its volume, whatever the checks let through. */
     void deleteWithVolume(LocalDateTime now) {
-        moveTo("deleting", now);
+        moveTo(SnapshotStatus.DELETING, now);
     }
 
     /** What a cascading volume delete accepts ({@code volume_has_undeletable_snapshots_filter}). */
     boolean isDeletable() {
-        return status.equals("available") || status.equals("error");
+        return status == SnapshotStatus.AVAILABLE || status == SnapshotStatus.ERROR;
     }
 
     /** {@code create_volume.py _extract_snapshot}: what a volume may be created from. */
     void checkCloneSource() {
-        if (!status.equals("available")) {
-            throw CinderException.badRequest("Invalid snapshot: Originating snapshot status must be one of "
-                    + "'available' values");
+        if (status != SnapshotStatus.AVAILABLE) {
+            throw new InvalidSnapshot("Originating snapshot status must be one of 'available' values");
         }
     }
 
     void checkBackupSource() {
-        if (!status.equals("available")) {
-            throw CinderException.badRequest("Invalid snapshot: Snapshot to be backed up must be available, but the "
-                    + "current status is \"" + status + "\".");
+        if (status != SnapshotStatus.AVAILABLE) {
+            throw new InvalidSnapshot("Snapshot to be backed up must be available, but the current status is \""
+                    + status + "\".");
         }
     }
 
     void startBackingUp(LocalDateTime now) {
-        moveTo("backing-up", now);
+        moveTo(SnapshotStatus.BACKING_UP, now);
     }
 
     void finishBackingUp(LocalDateTime now) {
-        if (status.equals("backing-up")) {
-            moveTo("available", now);
+        if (status == SnapshotStatus.BACKING_UP) {
+            moveTo(SnapshotStatus.AVAILABLE, now);
         }
     }
 
@@ -130,7 +128,7 @@ public class Snapshot {
         snapshot.volumeId = fixture.volumeId();
         snapshot.name = fixture.name();
         snapshot.description = fixture.description();
-        snapshot.status = fixture.status();
+        snapshot.status = SnapshotStatus.of(fixture.status());
         snapshot.size = fixture.size();
         snapshot.metadata = new LinkedHashMap<>(fixture.metadata());
         snapshot.createdAt = fixture.createdAt();
@@ -139,16 +137,30 @@ public class Snapshot {
     }
 
     SnapshotFixture fixture() {
-        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status, size, metadata,
+        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status.toString(), size, metadata,
                 createdAt, updatedAt);
     }
 
-    /** The volume service failed: {@code error} after creating, {@code error_deleting} after deleting. */
-    void fail(String failedStatus, LocalDateTime now) {
-        moveTo(failedStatus, now);
+    /** The volume service failed to create it. */
+    void failCreating(LocalDateTime now) {
+        moveTo(SnapshotStatus.ERROR, now);
     }
 
-    private void moveTo(String next, LocalDateTime now) {
+    /** The volume service failed to delete it. */
+    void failDeleting(LocalDateTime now) {
+        moveTo(SnapshotStatus.ERROR_DELETING, now);
+    }
+
+    /** The volume service finishes only work the snapshot still awaits. */
+    boolean isCreating() {
+        return status == SnapshotStatus.CREATING;
+    }
+
+    boolean isDeleting() {
+        return status == SnapshotStatus.DELETING;
+    }
+
+    private void moveTo(SnapshotStatus next, LocalDateTime now) {
         status = next;
         updatedAt = now;
     }
@@ -177,7 +189,7 @@ public class Snapshot {
         return description;
     }
 
-    public String status() {
+    public SnapshotStatus status() {
         return status;
     }
 

@@ -22,10 +22,8 @@ import dev.cinderemulator.engine.TransitionScheduler;
 @Transactional
 public class VolumeControl {
 
-    public static final Set<String> VOLUME_STATUSES = Set.copyOf(VolumeSchemas.VOLUME_STATUSES);
-    /** {@code fields.SnapshotStatus}, less {@code deleted}, which the API never shows. */
-    public static final Set<String> SNAPSHOT_STATUSES = Set.of("creating", "available", "deleting", "error",
-            "error_deleting", "updating", "unmanaging", "backing-up", "restoring");
+    public static final Set<String> VOLUME_STATUSES = Set.copyOf(VolumeStatus.NAMES);
+    public static final Set<String> SNAPSHOT_STATUSES = SnapshotStatus.NAMES;
 
     private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
@@ -58,9 +56,9 @@ public class VolumeControl {
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(VolumeFixture fixture) {
         volumes.save(Volume.loaded(fixture));
-        switch (fixture.status()) {
-            case "creating" -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
-            case "deleting" -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
+        switch (VolumeStatus.of(fixture.status())) {
+            case CREATING -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
+            case DELETING -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
             default -> {
             }
         }
@@ -69,9 +67,9 @@ public class VolumeControl {
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(SnapshotFixture fixture) {
         snapshots.save(Snapshot.loaded(fixture));
-        switch (fixture.status()) {
-            case "creating" -> scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, fixture.id());
-            case "deleting" -> scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, fixture.id());
+        switch (SnapshotStatus.of(fixture.status())) {
+            case CREATING -> scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, fixture.id());
+            case DELETING -> scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, fixture.id());
             default -> {
             }
         }

@@ -20,10 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class VolumeSchemas {
 
     /** {@code fields.VolumeStatus.ALL}, in its order: Cinder prints the tuple in refusals. */
-    static final List<String> VOLUME_STATUSES = List.of("creating", "available", "deleting", "error",
-            "error_deleting", "error_managing", "managing", "attaching", "in-use", "detaching", "maintenance",
-            "restoring-backup", "error_restoring", "reserved", "awaiting-transfer", "backing-up", "error_backing-up",
-            "error_extending", "downloading", "uploading", "retyping", "extending");
+    static final List<String> VOLUME_STATUSES = VolumeStatus.NAMES;
     private static final List<String> ATTACH_STATUSES = List.of("attached", "detached");
     private static final List<String> MIGRATION_STATUSES = List.of("migrating", "error", "success", "completing",
             "none", "starting");

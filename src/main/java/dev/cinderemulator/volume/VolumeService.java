@@ -210,7 +210,7 @@ public class VolumeService implements TransitionHandler {
             throw CinderException.policy("volume_extension:volume_admin_actions:reset_status");
         }
         if (status != null) {
-            volume.resetStatus(status, clock.now());
+            volume.resetStatus(VolumeStatus.of(status), clock.now());
         }
     }
 
@@ -309,7 +309,7 @@ public class VolumeService implements TransitionHandler {
         String id = transition.resourceId();
         TransitionAction action = transition.action();
         switch (action) {
-            case VOLUME_CREATE -> volumes.findById(id).filter(volume -> volume.status().equals("creating"))
+            case VOLUME_CREATE -> volumes.findById(id).filter(Volume::isCreating)
                     .ifPresent(volume -> {
                         if (fails(action, volume.id(), volume.projectId(), volume.id())) {
                             volume.failCreating(now);
@@ -317,7 +317,7 @@ public class VolumeService implements TransitionHandler {
                             volume.finishCreating(now);
                         }
                     });
-            case VOLUME_DELETE -> volumes.findById(id).filter(volume -> volume.status().equals("deleting"))
+            case VOLUME_DELETE -> volumes.findById(id).filter(Volume::isDeleting)
                     .ifPresent(volume -> {
                         if (fails(action, volume.id(), volume.projectId(), volume.id())) {
                             volume.failDeleting(now);
@@ -325,22 +325,22 @@ public class VolumeService implements TransitionHandler {
                         }
                         // A cascading delete takes the volume's deleting snapshots with it.
                         snapshots.findByVolumeId(id).stream()
-                                .filter(snapshot -> snapshot.status().equals("deleting"))
+                                .filter(Snapshot::isDeleting)
                                 .forEach(snapshots::delete);
                         volumes.delete(volume);
                     });
-            case SNAPSHOT_CREATE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("creating"))
+            case SNAPSHOT_CREATE -> snapshots.findById(id).filter(Snapshot::isCreating)
                     .ifPresent(snapshot -> {
                         if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
-                            snapshot.fail("error", now);
+                            snapshot.failCreating(now);
                         } else {
                             snapshot.finishCreating(now);
                         }
                     });
-            case SNAPSHOT_DELETE -> snapshots.findById(id).filter(snapshot -> snapshot.status().equals("deleting"))
+            case SNAPSHOT_DELETE -> snapshots.findById(id).filter(Snapshot::isDeleting)
                     .ifPresent(snapshot -> {
                         if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
-                            snapshot.fail("error_deleting", now);
+                            snapshot.failDeleting(now);
                         } else {
                             snapshots.delete(snapshot);
                         }

@@ -41,7 +41,7 @@ final class VolumeViews {
     static Map<String, Object> detail(CinderRequest request, Volume volume) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", volume.id());
-        view.put("status", volume.status());
+        view.put("status", volume.status().toString());
         view.put("size", volume.size());
         view.put("availability_zone", volume.availabilityZone());
         view.put("created_at", CinderTime.format(volume.createdAt()));
@@ -110,7 +110,7 @@ final class VolumeViews {
         view.put("name", snapshot.name());
         view.put("description", snapshot.description());
         view.put("volume_id", snapshot.volumeId());
-        view.put("status", snapshot.status());
+        view.put("status", snapshot.status().toString());
         view.put("size", snapshot.size());
         view.put("metadata", new TreeMap<>(snapshot.metadata()));
         if (request.atLeast(Microversions.GROUP_SNAPSHOTS)) {
@@ -131,7 +131,7 @@ final class VolumeViews {
      */
     static Map<String, Object> snapshotShown(CinderRequest request, Snapshot snapshot) {
         Map<String, Object> view = snapshot(request, snapshot);
-        view.put("os-extended-snapshot-attributes:progress", snapshot.status().equals("creating") ? "0%" : "100%");
+        view.put("os-extended-snapshot-attributes:progress", snapshot.isCreating() ? "0%" : "100%");
         view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
         return view;
     }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.cinderemulator.exception.Invalid;
+
 /**
  * Every failure becomes a Cinder fault. Spring's own failures map to what Cinder's router and WSGI
  * layer answer: an unknown path or a method a route lacks is webob's 404, an unexpected error is
@@ -27,6 +29,12 @@ class CinderFaults {
     @ExceptionHandler(CinderException.class)
     ResponseEntity<Map<String, Object>> cinder(CinderException failure) {
         return respond(failure);
+    }
+
+    /** The domain's refusals ({@code exception.Invalid} and its kin) are 400 {@code badRequest} faults. */
+    @ExceptionHandler(Invalid.class)
+    ResponseEntity<Map<String, Object>> invalid(Invalid failure) {
+        return respond(CinderException.badRequest(failure.getMessage()));
     }
 
     @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class,
