@@ -56,7 +56,7 @@ public class BackupControl {
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(List<BackupFixture> fixtures) {
         List<Backup> loaded = fixtures.stream().map(fixture -> backups.save(
-                Backup.loaded(fixture, properties.cloud().backupService(), BackupService.BACKUP_HOST))).toList();
+                Backup.loaded(fixture, properties.cloud().backupService(), BackupManager.BACKUP_HOST))).toList();
         for (Backup backup : loaded) {
             if (backup.parentId() != null && backup.hasFinished()) {
                 backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);

@@ -49,13 +49,13 @@ class BackupsController {
             .integerColumns("size", "object_count", "num_dependent_backups")
             .build();
 
-    private final BackupService service;
+    private final BackupApi service;
     private final ListPages lists;
     private final ListPages.Listed<Backup> listed;
     private final RequestBodies bodies;
     private final EmulatorProperties properties;
 
-    BackupsController(BackupService service, Backups backups, ListPages lists, RequestBodies bodies,
+    BackupsController(BackupApi service, Backups backups, ListPages lists, RequestBodies bodies,
             EmulatorProperties properties) {
         this.service = service;
         this.lists = lists;
@@ -133,7 +133,7 @@ class BackupsController {
             throw CinderException.badRequest(
                     "Invalid input for field/attribute restore. Value: None. None is not of type 'object'");
         }
-        BackupService.RestoreResult result = service.restore(request, id, JsonFields.rawText(restore, "volume_id"),
+        BackupApi.RestoreResult result = service.restore(request, id, JsonFields.rawText(restore, "volume_id"),
                 JsonFields.text(restore, "name"));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("backup_id", result.backupId());

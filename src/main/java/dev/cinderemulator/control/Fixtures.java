@@ -25,7 +25,7 @@ import dev.cinderemulator.engine.IdGenerator;
 import dev.cinderemulator.volume.SnapshotFixture;
 import dev.cinderemulator.volume.VolumeControl;
 import dev.cinderemulator.volume.VolumeFixture;
-import dev.cinderemulator.volume.VolumeService;
+import dev.cinderemulator.volume.Volume;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,7 +201,7 @@ class Fixtures {
                 fields.text("description"), fields.status(VolumeControl.VOLUME_STATUSES, "available"),
                 fields.text("previous_status"), size,
                 Optional.ofNullable(fields.text("availability_zone")).orElse(properties.cloud().availabilityZone()),
-                Optional.ofNullable(fields.text("volume_type")).orElse(VolumeService.DEFAULT_VOLUME_TYPE),
+                Optional.ofNullable(fields.text("volume_type")).orElse(Volume.DEFAULT_VOLUME_TYPE),
                 fields.flag("bootable"), fields.flag("multiattach"), fields.uuid("snapshot_id"),
                 fields.uuid("source_volid"), fields.metadata("metadata"), created,
                 Optional.ofNullable(fields.time("updated_at")).orElse(created));

@@ -58,15 +58,17 @@ class SnapshotsController {
             + "request.  For backward compatability, however, when the 'force' flag is passed with a value "
             + "evaluating to True, it is silently ignored.";
 
-    private final VolumeService service;
+    private final SnapshotApi service;
+    private final VolumeApi volumeApi;
     private final ListPages lists;
     private final ListPages.Listed<Snapshot> listed;
     private final RequestBodies bodies;
     private final EmulatorProperties properties;
 
-    SnapshotsController(VolumeService service, Snapshots snapshots, ListPages lists, RequestBodies bodies,
-            EmulatorProperties properties) {
+    SnapshotsController(SnapshotApi service, VolumeApi volumeApi, Snapshots snapshots, ListPages lists,
+            RequestBodies bodies, EmulatorProperties properties) {
         this.service = service;
+        this.volumeApi = volumeApi;
         this.lists = lists;
         this.listed = new ListPages.Listed<>("snapshots", "Snapshot", snapshots::findAllById, Snapshot::id);
         this.bodies = bodies;
@@ -77,14 +79,15 @@ class SnapshotsController {
     ResponseEntity<Map<String, Object>> create(CinderRequest request, @RequestBody(required = false) byte[] body) {
         JsonNode snapshot = bodies.parse(body, VolumeSchemas.createSnapshot()).get("snapshot");
         String volumeId = JsonFields.rawText(snapshot, "volume_id");
-        service.volume(request, volumeId == null ? "None" : volumeId);
+        volumeApi.volume(request, volumeId == null ? "None" : volumeId);
         boolean force = JsonFields.flag(snapshot, "force");
         if (request.atLeast(Microversions.SNAPSHOT_IN_USE) && JsonFields.has(snapshot, "force") && !force) {
             throw CinderException.badRequest(SNAPSHOT_IN_USE_FLAG);
         }
         String name = JsonFields.has(snapshot, "name") ? JsonFields.text(snapshot, "name")
                 : JsonFields.text(snapshot, "display_name");
-        Snapshot created = service.createSnapshot(request, volumeId, force || request.atLeast(Microversions.SNAPSHOT_IN_USE), name,
+        boolean allowInUse = force || request.atLeast(Microversions.SNAPSHOT_IN_USE);
+        Snapshot created = service.createSnapshot(request, volumeId, allowInUse, name,
                 JsonFields.text(snapshot, "description"), JsonFields.metadata(snapshot, "metadata"));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("snapshot", VolumeViews.snapshot(request, created)));

@@ -25,6 +25,8 @@ import jakarta.persistence.Version;
 @Table(name = "volumes")
 public class Volume {
 
+    public static final String DEFAULT_VOLUME_TYPE = "__DEFAULT__";
+
     /** {@code volume/api.py delete}: the statuses a volume may be deleted from, in Cinder's order. */
     private static final List<VolumeStatus> DELETABLE_ORDER = List.of(VolumeStatus.AVAILABLE, VolumeStatus.ERROR,
             VolumeStatus.ERROR_RESTORING, VolumeStatus.ERROR_EXTENDING, VolumeStatus.ERROR_MANAGING);

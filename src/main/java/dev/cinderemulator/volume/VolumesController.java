@@ -63,13 +63,16 @@ class VolumesController {
             + "is to use multiattach enabled volume types. Contact your administrator to create a multiattach "
             + "enabled volume type and use it to create multiattach volumes.";
 
-    private final VolumeService service;
+    private final VolumeApi service;
+    private final SnapshotApi snapshotApi;
     private final ListPages lists;
     private final ListPages.Listed<Volume> listed;
     private final RequestBodies bodies;
 
-    VolumesController(VolumeService service, Volumes volumes, ListPages lists, RequestBodies bodies) {
+    VolumesController(VolumeApi service, SnapshotApi snapshotApi, Volumes volumes, ListPages lists,
+            RequestBodies bodies) {
         this.service = service;
+        this.snapshotApi = snapshotApi;
         this.lists = lists;
         this.listed = new ListPages.Listed<>("volumes", "Volume", volumes::findAllById, Volume::id);
         this.bodies = bodies;
@@ -88,7 +91,7 @@ class VolumesController {
             service.checkVolumeType(type);
         }
         String snapshotId = JsonFields.rawText(volume, "snapshot_id");
-        Snapshot snapshot = snapshotId == null ? null : service.snapshot(request, snapshotId);
+        Snapshot snapshot = snapshotId == null ? null : snapshotApi.snapshot(request, snapshotId);
         String sourceId = JsonFields.rawText(volume, "source_volid");
         Volume source = sourceId == null ? null : service.volume(request, sourceId);
         for (String group : List.of("consistencygroup_id", "group_id")) {

@@ -15,7 +15,7 @@ class VolumeTests {
 
     private Volume creating() {
         return new Volume("v", "p", "u", new VolumeDraft(2, "n", null, "nova", Map.of(), null, null, false),
-                VolumeService.DEFAULT_VOLUME_TYPE, now);
+                Volume.DEFAULT_VOLUME_TYPE, now);
     }
 
     @Test

@@ -2,11 +2,8 @@ package dev.cinderemulator.backup;
 
 import java.time.LocalDateTime;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,46 +11,34 @@ import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.web.CinderRequest;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.engine.EmulatorClock;
-import dev.cinderemulator.engine.FailureOutcomes;
 import dev.cinderemulator.engine.IdGenerator;
-import dev.cinderemulator.engine.Transition;
 import dev.cinderemulator.engine.TransitionAction;
-import dev.cinderemulator.engine.TransitionHandler;
 import dev.cinderemulator.engine.TransitionScheduler;
-import dev.cinderemulator.volume.RestoredContent;
-import dev.cinderemulator.volume.Snapshot;
-import dev.cinderemulator.volume.Volume;
-import dev.cinderemulator.volume.VolumeService;
+import dev.cinderemulator.volume.BackupVolumes;
+import dev.cinderemulator.volume.BackupVolumes.SnapshotValue;
+import dev.cinderemulator.volume.BackupVolumes.VolumeValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 /**
- * Cinder's backup API ({@code cinder/backup/api.py}) and, through the transitions it schedules,
- * its backup manager. Checks run in Cinder's order, so the same bad request gets the same error.
+ * Cinder's backup API ({@code cinder/backup/api.py}): checks run in Cinder's order, so the same bad
+ * request gets the same error, then the row is written and the backup manager's work scheduled.
  */
 @Service
 @Transactional
-class BackupService implements TransitionHandler {
-
-    static final String BACKUP_HOST = "emulator@backup";
-    static final String DEFAULT_CONTAINER = "volumebackups";
-    /** The manager's texts for work that fails on purpose (a fault rule) rather than for a reason of its own. */
-    static final String CREATE_ABORTED = "Create backup aborted due to backup service is down.";
-    static final String DELETE_ABORTED = "Delete backup is aborted due to backup service is down.";
+class BackupApi {
 
     private final Backups backups;
     private final BackupQuotas quotas;
-    private final VolumeService volumes;
+    private final BackupVolumes volumes;
     private final TransitionScheduler scheduler;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
     private final IdGenerator ids;
-    private final ObjectProvider<FailureOutcomes> outcomes;
     private final EntityManager entities;
 
-    BackupService(Backups backups, BackupQuotas quotas, VolumeService volumes, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
-            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
+    BackupApi(Backups backups, BackupQuotas quotas, BackupVolumes volumes, TransitionScheduler scheduler,
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids, EntityManager entities) {
         this.backups = backups;
         this.quotas = quotas;
         this.volumes = volumes;
@@ -61,7 +46,6 @@ class BackupService implements TransitionHandler {
         this.clock = clock;
         this.properties = properties;
         this.ids = ids;
-        this.outcomes = outcomes;
         this.entities = entities;
     }
 
@@ -80,8 +64,8 @@ class BackupService implements TransitionHandler {
     Backup create(CinderRequest request, BackupDraft draft) {
         // Taken before anything changes, so the quota check below sees every committed backup.
         quotas.lock(request.projectId());
-        Volume volume = volumes.volume(request, draft.volumeId());
-        Snapshot snapshot = null;
+        VolumeValue volume = volumes.volume(request, draft.volumeId());
+        SnapshotValue snapshot = null;
         if (draft.snapshotId() != null) {
             snapshot = volumes.snapshot(request, draft.snapshotId());
             if (!snapshot.volumeId().equals(volume.id())) {
@@ -90,7 +74,7 @@ class BackupService implements TransitionHandler {
             }
         }
         LocalDateTime now = clock.now();
-        volumes.startBackup(volume, snapshot, draft.force());
+        volumes.startBackup(volume.id(), snapshot == null ? null : snapshot.id(), draft.force());
         quotas.reserve(request.projectId(), volume.size());
         String parentId = null;
         if (draft.incremental()) {
@@ -106,7 +90,7 @@ class BackupService implements TransitionHandler {
         backup.source(snapshot == null ? null : snapshot.id(), parentId, draft.container(), draft.availabilityZone());
         backup.replaceMetadata(draft.metadata(), now);
         if (draft.availabilityZone() == null || draft.availabilityZone().equals(zone())) {
-            backup.assignService(properties.cloud().backupService(), BACKUP_HOST);
+            backup.assignService(properties.cloud().backupService(), BackupManager.BACKUP_HOST);
         }
         backups.save(backup);
         scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
@@ -117,7 +101,7 @@ class BackupService implements TransitionHandler {
      * The parent of an incremental: the available backup of the volume with the latest data
      * timestamp (older than the snapshot, for snapshot backups).
      */
-    private Backup latestParent(CinderRequest request, Volume volume, Snapshot snapshot) {
+    private Backup latestParent(CinderRequest request, VolumeValue volume, SnapshotValue snapshot) {
         return backups.findByVolumeIdAndProjectId(volume.id(), request.projectId()).stream()
                 .filter(Backup::canBeParent)
                 .filter(candidate -> snapshot == null || candidate.dataTimestamp().isBefore(snapshot.createdAt()))
@@ -170,9 +154,9 @@ class BackupService implements TransitionHandler {
     RestoreResult restore(CinderRequest request, String id, String volumeId, String name) {
         Backup backup = backup(request, id);
         backup.checkRestorable();
-        Volume target = volumeId == null ? volumes.createRestoreTarget(request, id, backup.size(), name)
+        VolumeValue target = volumeId == null ? volumes.createRestoreTarget(request, id, backup.size(), name)
                 : volumes.volume(request, volumeId);
-        volumes.startRestore(target, backup.size());
+        volumes.startRestore(target.id(), backup.size());
         backup.startRestoring(target.id(), clock.now());
         scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
         return new RestoreResult(id, target.id(), target.name());
@@ -216,90 +200,6 @@ class BackupService implements TransitionHandler {
         if (backup.service() != null) {
             backup.resetStatus(BackupStatus.of(status), clock.now());
         }
-    }
-
-    @Override
-    public Set<TransitionAction> handles() {
-        return Set.of(TransitionAction.BACKUP_CREATE, TransitionAction.BACKUP_RESTORE, TransitionAction.BACKUP_DELETE,
-                TransitionAction.BACKUP_IMPORT);
-    }
-
-    @Override
-    public void complete(Transition transition) {
-        Optional<Backup> found = backups.findById(transition.resourceId());
-        if (found.isEmpty()) {
-            return;
-        }
-        Backup backup = found.get();
-        LocalDateTime now = clock.now();
-        switch (transition.action()) {
-            case BACKUP_CREATE -> finishCreate(backup, now);
-            case BACKUP_RESTORE -> finishRestore(backup, now);
-            case BACKUP_DELETE -> finishDelete(backup, now);
-            case BACKUP_IMPORT -> backup.importRecord(BackupRecord.decode(backup.pendingImport()),
-                    properties.cloud().backupService(), BACKUP_HOST, zone(), now);
-            default -> throw new IllegalStateException("Not a backup transition: " + transition.action());
-        }
-    }
-
-    private void finishCreate(Backup backup, LocalDateTime now) {
-        if (backup.service() == null) {
-            // The scheduler found no backup service in the requested availability zone.
-            backup.fail("Service not found for creating backup.", now);
-            volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
-            return;
-        }
-        Optional<FailureOutcomes.Failure> failure = backup.isCreating()
-                ? failureOf(TransitionAction.BACKUP_CREATE, backup)
-                : Optional.empty();
-        if (failure.isPresent()) {
-            backup.fail(failure.get().reasonOr(CREATE_ABORTED), now);
-            volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
-            return;
-        }
-        int size = volumes.findVolume(backup.volumeId()).map(Volume::size).orElse(backup.size());
-        if (backup.finishCreating(size, zone(), DEFAULT_CONTAINER, now) && backup.parentId() != null) {
-            backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
-        }
-        volumes.finishBackup(backup.volumeId(), backup.snapshotId(), false);
-    }
-
-    /** A failed restore leaves the backup available and the target volume {@code error_restoring}. */
-    private void finishRestore(Backup backup, LocalDateTime now) {
-        if (backup.isRestoring() && failureOf(TransitionAction.BACKUP_RESTORE, backup).isPresent()) {
-            if (backup.restoreVolumeId() != null) {
-                volumes.failRestore(backup.restoreVolumeId());
-            }
-            backup.finishRestoring(now);
-            return;
-        }
-        if (backup.restoreVolumeId() != null) {
-            Optional<Volume> source = volumes.findVolume(backup.volumeId());
-            volumes.finishRestore(backup.restoreVolumeId(), new RestoredContent(backup.id(), backup.volumeId(),
-                    source.map(Volume::name).orElse(null), source.map(Volume::description).orElse(null),
-                    source.map(Volume::metadata).orElse(Map.of()), source.map(Volume::bootable).orElse(false)));
-        }
-        backup.finishRestoring(now);
-    }
-
-    private void finishDelete(Backup backup, LocalDateTime now) {
-        if (!backup.isDeleting()) {
-            return;
-        }
-        Optional<FailureOutcomes.Failure> failure = failureOf(TransitionAction.BACKUP_DELETE, backup);
-        if (failure.isPresent()) {
-            backup.failDeleting(failure.get().reasonOr(DELETE_ABORTED), now);
-            return;
-        }
-        if (backup.parentId() != null && backup.hasFinished()) {
-            backups.findById(backup.parentId()).ifPresent(Backup::dependentRemoved);
-        }
-        backups.delete(backup);
-    }
-
-    private Optional<FailureOutcomes.Failure> failureOf(TransitionAction action, Backup backup) {
-        return outcomes.getIfAvailable(() -> FailureOutcomes.NONE).failureOf(new FailureOutcomes.Work(action,
-                backup.id(), backup.projectId(), backup.volumeId(), backup.name()));
     }
 
     private String zone() {

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,25 +16,20 @@ import dev.cinderemulator.web.CinderRequest;
 import dev.cinderemulator.web.ParameterTypes;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.engine.EmulatorClock;
-import dev.cinderemulator.engine.FailureOutcomes;
 import dev.cinderemulator.engine.IdGenerator;
-import dev.cinderemulator.engine.Transition;
 import dev.cinderemulator.engine.TransitionAction;
-import dev.cinderemulator.engine.TransitionHandler;
 import dev.cinderemulator.engine.TransitionScheduler;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 /**
- * Cinder's volume API and volume service for what backups need. Lookups are project-scoped for
- * non-admins, so another project's volume is "not found", never "forbidden". Other features reach
- * volumes and snapshots only through this class.
+ * Cinder's volume API ({@code cinder/volume/api.py}) for volumes: the checks a request passes, in
+ * Cinder's order, before the row is written and the volume service's work is scheduled. Lookups
+ * are project-scoped for non-admins, so another project's volume is "not found", never "forbidden".
  */
 @Service
 @Transactional
-public class VolumeService implements TransitionHandler {
-
-    public static final String DEFAULT_VOLUME_TYPE = "__DEFAULT__";
+class VolumeApi {
 
     private final Volumes volumes;
     private final Snapshots snapshots;
@@ -45,12 +38,10 @@ public class VolumeService implements TransitionHandler {
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
     private final IdGenerator ids;
-    private final ObjectProvider<FailureOutcomes> outcomes;
     private final EntityManager entities;
 
-    VolumeService(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids,
-            ObjectProvider<FailureOutcomes> outcomes, EntityManager entities) {
+    VolumeApi(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids, EntityManager entities) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
@@ -58,32 +49,19 @@ public class VolumeService implements TransitionHandler {
         this.clock = clock;
         this.properties = properties;
         this.ids = ids;
-        this.outcomes = outcomes;
         this.entities = entities;
     }
 
     @Transactional(readOnly = true)
-    public Volume volume(CinderRequest request, String id) {
+    Volume volume(CinderRequest request, String id) {
         Optional<Volume> volume = request.isAdmin() ? volumes.findById(id)
                 : volumes.findByIdAndProjectId(id, request.projectId());
         return volume.orElseThrow(() -> CinderException.notFound("Volume " + id + " could not be found."));
     }
 
-    @Transactional(readOnly = true)
-    public Snapshot snapshot(CinderRequest request, String id) {
-        Optional<Snapshot> snapshot = request.isAdmin() ? snapshots.findById(id)
-                : snapshots.findByIdAndProjectId(id, request.projectId());
-        return snapshot.orElseThrow(() -> CinderException.notFound("Snapshot " + id + " could not be found."));
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Volume> findVolume(String id) {
-        return volumes.findById(id);
-    }
-
     /** {@code volume_types.get_by_name_or_id}: only the default type exists here. */
     void checkVolumeType(String identity) {
-        if (identity.equals(DEFAULT_VOLUME_TYPE) || identity.equals(VolumeViews.DEFAULT_VOLUME_TYPE_ID)) {
+        if (identity.equals(Volume.DEFAULT_VOLUME_TYPE) || identity.equals(VolumeViews.DEFAULT_VOLUME_TYPE_ID)) {
             return;
         }
         if (ParameterTypes.isUuidLike(identity)) {
@@ -158,7 +136,7 @@ public class VolumeService implements TransitionHandler {
         VolumeDraft draft = new VolumeDraft(gigabytes, ask.name(), ask.description(), zone, ask.metadata(),
                 snapshot == null ? null : snapshot.id(), source == null ? null : source.id(), bootable);
         Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
-                DEFAULT_VOLUME_TYPE, clock.now());
+                Volume.DEFAULT_VOLUME_TYPE, clock.now());
         volumes.save(volume);
         scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id());
         return volume;
@@ -212,145 +190,5 @@ public class VolumeService implements TransitionHandler {
         if (status != null) {
             volume.resetStatus(VolumeStatus.of(status), clock.now());
         }
-    }
-
-    /**
-     * {@code volume/api.py create_snapshot_in_db}: the volume's checks, then the quota. In-use
-     * volumes need {@code force} before 3.66 and are simply allowed from it.
-     */
-    Snapshot createSnapshot(CinderRequest request, String volumeId, boolean allowInUse, String name,
-            String description, Map<String, String> metadata) {
-        Volume volume = volume(request, volumeId);
-        volume.checkSnapshotSource(allowInUse);
-        quotas.reserveSnapshot(request.projectId(), volume.size());
-        Snapshot snapshot = new Snapshot(ids.newId(), volume, request.userId(), name, description,
-                metadata, clock.now());
-        snapshots.save(snapshot);
-        scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, snapshot.id());
-        return snapshot;
-    }
-
-    Snapshot updateSnapshot(CinderRequest request, String id, String name, String description, boolean nameGiven,
-            boolean descriptionGiven) {
-        Snapshot snapshot = snapshot(request, id);
-        entities.refresh(snapshot, LockModeType.PESSIMISTIC_WRITE);
-        snapshot.describe(nameGiven ? name : snapshot.name(), descriptionGiven ? description : snapshot.description(),
-                clock.now());
-        return snapshot;
-    }
-
-    void deleteSnapshot(CinderRequest request, String id) {
-        Snapshot snapshot = snapshot(request, id);
-        snapshot.startDeleting(clock.now());
-        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id);
-    }
-
-    /** Checks and marks the source of a new backup; with a snapshot, only the snapshot is touched. */
-    public void startBackup(Volume volume, Snapshot snapshot, boolean force) {
-        LocalDateTime now = clock.now();
-        if (snapshot != null) {
-            snapshot.checkBackupSource();
-            snapshot.startBackingUp(now);
-        } else {
-            volume.checkBackupSource(force);
-            volume.startBackingUp(now);
-        }
-    }
-
-    public void finishBackup(String volumeId, String snapshotId, boolean failed) {
-        LocalDateTime now = clock.now();
-        if (snapshotId != null) {
-            snapshots.findById(snapshotId).ifPresent(snapshot -> snapshot.finishBackingUp(now));
-        } else {
-            volumes.findById(volumeId).ifPresent(volume -> volume.finishBackingUp(failed, now));
-        }
-    }
-
-    /**
-     * Restore without a target: Cinder creates {@code restore_backup_<id>} of the backup's size and
-     * blocks until it is available, so it is created available here; quota errors lose their class
-     * name because restore catches them.
-     */
-    public Volume createRestoreTarget(CinderRequest request, String backupId, int size, String name) {
-        quotas.reserveVolume(request.projectId(), size, false);
-        LocalDateTime now = clock.now();
-        VolumeDraft draft = new VolumeDraft(size, name != null ? name : "restore_backup_" + backupId,
-                "auto-created_from_restore_from_backup", properties.cloud().availabilityZone(), Map.of(), null, null,
-                false);
-        Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
-                DEFAULT_VOLUME_TYPE, now);
-        volume.finishCreating(now);
-        return volumes.save(volume);
-    }
-
-    public void startRestore(Volume target, int backupSize) {
-        target.checkRestoreTarget(backupSize);
-        target.startRestoring(clock.now());
-    }
-
-    public void finishRestore(String volumeId, RestoredContent content) {
-        volumes.findById(volumeId).ifPresent(volume -> volume.finishRestoring(content, clock.now()));
-    }
-
-    public void failRestore(String volumeId) {
-        volumes.findById(volumeId).ifPresent(volume -> volume.failRestoring(clock.now()));
-    }
-
-    @Override
-    public Set<TransitionAction> handles() {
-        return Set.of(TransitionAction.VOLUME_CREATE, TransitionAction.VOLUME_DELETE, TransitionAction.SNAPSHOT_CREATE,
-                TransitionAction.SNAPSHOT_DELETE);
-    }
-
-    /** The volume service's side; a fault rule may make the work end as Cinder's failures do. */
-    @Override
-    public void complete(Transition transition) {
-        LocalDateTime now = clock.now();
-        String id = transition.resourceId();
-        TransitionAction action = transition.action();
-        switch (action) {
-            case VOLUME_CREATE -> volumes.findById(id).filter(Volume::isCreating)
-                    .ifPresent(volume -> {
-                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
-                            volume.failCreating(now);
-                        } else {
-                            volume.finishCreating(now);
-                        }
-                    });
-            case VOLUME_DELETE -> volumes.findById(id).filter(Volume::isDeleting)
-                    .ifPresent(volume -> {
-                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
-                            volume.failDeleting(now);
-                            return;
-                        }
-                        // A cascading delete takes the volume's deleting snapshots with it.
-                        snapshots.findByVolumeId(id).stream()
-                                .filter(Snapshot::isDeleting)
-                                .forEach(snapshots::delete);
-                        volumes.delete(volume);
-                    });
-            case SNAPSHOT_CREATE -> snapshots.findById(id).filter(Snapshot::isCreating)
-                    .ifPresent(snapshot -> {
-                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
-                            snapshot.failCreating(now);
-                        } else {
-                            snapshot.finishCreating(now);
-                        }
-                    });
-            case SNAPSHOT_DELETE -> snapshots.findById(id).filter(Snapshot::isDeleting)
-                    .ifPresent(snapshot -> {
-                        if (fails(action, snapshot.id(), snapshot.projectId(), snapshot.volumeId())) {
-                            snapshot.failDeleting(now);
-                        } else {
-                            snapshots.delete(snapshot);
-                        }
-                    });
-            default -> throw new IllegalStateException("Not a volume transition: " + action);
-        }
-    }
-
-    private boolean fails(TransitionAction action, String resourceId, String projectId, String volumeId) {
-        return outcomes.getIfAvailable(() -> FailureOutcomes.NONE)
-                .failureOf(new FailureOutcomes.Work(action, resourceId, projectId, volumeId, null)).isPresent();
     }
 }
