@@ -26,7 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-class KeystoneTokenTests extends KeystoneAcceptanceSupport {
+class KeystoneTokenAcceptanceTests extends KeystoneAcceptanceSupport {
 
     private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z";
     private static final String BAD_REQUEST_TAIL = " The server could not comply with the request since it is "

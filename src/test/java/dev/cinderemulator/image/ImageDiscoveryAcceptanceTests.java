@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * catalog's {@code image} endpoint before {@code volume create}. Same context as the Keystone suites.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImageDiscoveryTests {
+class ImageDiscoveryAcceptanceTests {
 
     @LocalServerPort
     int port;

@@ -32,7 +32,7 @@ import io.restassured.specification.RequestSpecification;
  * against the OpenAPI contract. The clock is frozen and moved on to let the emulated services
  * finish, so nothing sleeps.
  */
-class ProjectTenancyTests extends KeystoneAcceptanceSupport {
+class ProjectTenancyAcceptanceTests extends KeystoneAcceptanceSupport {
 
     private static final OpenApiValidationFilter ANSWERS = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForSpecificationUrl("openapi/cinder-backups.yaml")

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Keystone tokens as Cinder's auth_token middleware sees them. */
-class KeystoneCinderAuthTests extends KeystoneAcceptanceSupport {
+class KeystoneCinderAuthAcceptanceTests extends KeystoneAcceptanceSupport {
 
     @Test
     void aProjectScopedTokenReachesCinder() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-class KeystoneResourcesTests extends KeystoneAcceptanceSupport {
+class KeystoneResourcesAcceptanceTests extends KeystoneAcceptanceSupport {
 
     @Test
     void aUserListsTheProjectsTheyMayScopeTo() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-class KeystoneDiscoveryAndCatalogTests extends KeystoneAcceptanceSupport {
+class KeystoneDiscoveryAndCatalogAcceptanceTests extends KeystoneAcceptanceSupport {
 
     @ParameterizedTest
     @ValueSource(strings = { "", "/" })
