@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.engine.Resettable;
 import dev.cinderemulator.engine.TransitionAction;
 import dev.cinderemulator.engine.TransitionScheduler;
 
@@ -23,7 +25,8 @@ import dev.cinderemulator.engine.TransitionScheduler;
  */
 @Component
 @Transactional
-public class BackupControl {
+@Order(10)
+public class BackupControl implements Resettable {
 
     public static final Set<String> STATUSES = BackupStatus.NAMES;
 
@@ -81,19 +84,21 @@ public class BackupControl {
 
     /** Deletes every backup; the caller drops the pending transitions. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int deleteAll() {
+    @Override
+    public Map<String, Integer> resetAll() {
         int count = (int) backups.count();
         backups.deleteAllInBatch();
-        return count;
+        return Map.of("backups", count);
     }
 
     /** Deletes one project's backups and their pending work. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int deleteProject(String projectId) {
+    @Override
+    public Map<String, Integer> resetProject(String projectId) {
         List<Backup> own = backups.findByProjectId(projectId, Sort.unsorted());
         own.forEach(backup -> scheduler.cancelFor(backup.id()));
         backups.deleteAllInBatch(own);
-        return own.size();
+        return Map.of("backups", own.size());
     }
 
     @Transactional(readOnly = true)

@@ -1,14 +1,18 @@
 package dev.cinderemulator.volume;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.cinderemulator.engine.Resettable;
 import dev.cinderemulator.engine.TransitionAction;
 import dev.cinderemulator.engine.TransitionScheduler;
 
@@ -20,7 +24,8 @@ import dev.cinderemulator.engine.TransitionScheduler;
  */
 @Component
 @Transactional
-public class VolumeControl {
+@Order(20)
+public class VolumeControl implements Resettable {
 
     public static final Set<String> VOLUME_STATUSES = Set.copyOf(VolumeStatus.NAMES);
     public static final Set<String> SNAPSHOT_STATUSES = SnapshotStatus.NAMES;
@@ -92,8 +97,9 @@ public class VolumeControl {
 
     /** Deletes every volume and snapshot; the caller drops the pending transitions. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Deleted deleteAll() {
-        Deleted deleted = new Deleted((int) volumes.count(), (int) snapshots.count());
+    @Override
+    public Map<String, Integer> resetAll() {
+        Map<String, Integer> deleted = counts((int) volumes.count(), (int) snapshots.count());
         snapshots.deleteAllInBatch();
         volumes.deleteAllInBatch();
         return deleted;
@@ -101,16 +107,21 @@ public class VolumeControl {
 
     /** Deletes one project's volumes and snapshots and their pending work. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Deleted deleteProject(String projectId) {
+    @Override
+    public Map<String, Integer> resetProject(String projectId) {
         List<Snapshot> ownSnapshots = snapshots.findByProjectId(projectId, Sort.unsorted());
         List<Volume> ownVolumes = volumes.findByProjectId(projectId, Sort.unsorted());
         ownSnapshots.forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
         ownVolumes.forEach(volume -> scheduler.cancelFor(volume.id()));
         snapshots.deleteAllInBatch(ownSnapshots);
         volumes.deleteAllInBatch(ownVolumes);
-        return new Deleted(ownVolumes.size(), ownSnapshots.size());
+        return counts(ownVolumes.size(), ownSnapshots.size());
     }
 
-    public record Deleted(int volumes, int snapshots) {
+    private static Map<String, Integer> counts(int volumeCount, int snapshotCount) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("volumes", volumeCount);
+        counts.put("snapshots", snapshotCount);
+        return counts;
     }
 }
