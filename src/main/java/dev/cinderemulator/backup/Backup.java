@@ -4,13 +4,11 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.store.MetadataConverter;
+import dev.cinderemulator.store.CinderBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A volume backup and its status machine ({@code cinder/backup/api.py} and {@code manager.py}):
@@ -20,35 +18,23 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "backups")
-public class Backup {
+public class Backup extends CinderBase {
 
     public static final String IMPORT_VOLUME_ID = "00000000-0000-0000-0000-000000000000";
     /** {@code constants.FIXED_KEY_ID}: never shown as an encryption key. */
     static final String FIXED_KEY_ID = "00000000-0000-0000-0000-000000000000";
 
-    @Id
-    private String id;
-    @Column(name = "project_id", nullable = false)
-    private String projectId;
-    @Column(name = "user_id", nullable = false)
-    private String userId;
     @Column(name = "volume_id", nullable = false)
     private String volumeId;
     @Column(name = "snapshot_id")
     private String snapshotId;
     @Column(name = "parent_id")
     private String parentId;
-    @Column(name = "display_name")
-    private String name;
-    @Column(name = "display_description")
-    private String description;
     @Convert(converter = BackupStatus.Column.class)
     @Column(nullable = false)
     private BackupStatus status;
     @Column(name = "fail_reason")
     private String failReason;
-    @Column(nullable = false)
-    private int size;
     @Column(name = "object_count", nullable = false)
     private int objectCount;
     private String container;
@@ -69,15 +55,6 @@ public class Backup {
     private String pendingImport;
     @Column(name = "encryption_key_id")
     private String encryptionKeyId;
-    @Convert(converter = MetadataConverter.class)
-    @Column(nullable = false)
-    private Map<String, String> metadata = new LinkedHashMap<>();
-    @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
-    @Column(name = "updated_at")
-    private LocalDateTime updatedAt;
-    @Version
-    private long version;
 
     protected Backup() {
     }
@@ -115,7 +92,7 @@ public class Backup {
         backup.metadata = new LinkedHashMap<>(fixture.metadata());
         backup.updatedAt = fixture.updatedAt();
         backup.assignService(service, host);
-        if (backup.status != BackupStatus.CREATING && backup.status != BackupStatus.ERROR) {
+        if (backup.status.isSettled()) {
             backup.finishedAt = fixture.updatedAt();
         }
         return backup;
@@ -157,12 +134,17 @@ public class Backup {
             return false;
         }
         size = volumeSize;
-        objectCount = Math.max(1, volumeSize * 21);
+        objectCount = objectCountFor(volumeSize);
         availabilityZone = availabilityZone == null ? zone : availabilityZone;
         container = container == null ? defaultContainer : container;
         finishedAt = now;
         moveTo(BackupStatus.AVAILABLE, now);
         return true;
+    }
+
+    /** The emulated Swift driver's chunks: about 21 objects per GiB, at least one. */
+    static int objectCountFor(int size) {
+        return Math.max(1, size * 21);
     }
 
     void fail(String reason, LocalDateTime now) {
@@ -260,18 +242,6 @@ public class Backup {
         updatedAt = now;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String projectId() {
-        return projectId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
     public String volumeId() {
         return volumeId;
     }
@@ -284,24 +254,12 @@ public class Backup {
         return parentId;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
-
     public BackupStatus status() {
         return status;
     }
 
     public String failReason() {
         return failReason;
-    }
-
-    public int size() {
-        return size;
     }
 
     public int objectCount() {
@@ -342,18 +300,6 @@ public class Backup {
 
     public String encryptionKeyId() {
         return encryptionKeyId;
-    }
-
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
-    }
-
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
     }
 
     /** {@code _get_latest_backup}'s candidates for an incremental's parent: available backups only. */

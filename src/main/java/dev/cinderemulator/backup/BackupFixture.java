@@ -15,4 +15,19 @@ public record BackupFixture(String id, String projectId, String userId, String v
     public BackupFixture {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
+
+    /**
+     * A fixture whose object count and container, when not given, are what the backup service
+     * would have written: only a settled backup has objects in a container.
+     */
+    public static BackupFixture withServiceDefaults(String id, String projectId, String userId, String volumeId,
+            String snapshotId, String parentId, String name, String description, String status, String failReason,
+            int size, Integer objectCount, String container, String availabilityZone, LocalDateTime dataTimestamp,
+            String restoreVolumeId, Map<String, String> metadata, LocalDateTime createdAt, LocalDateTime updatedAt) {
+        boolean settled = BackupStatus.of(status).isSettled();
+        return new BackupFixture(id, projectId, userId, volumeId, snapshotId, parentId, name, description, status,
+                failReason, size, objectCount != null ? objectCount : settled ? Backup.objectCountFor(size) : 0,
+                container != null ? container : settled ? BackupManager.DEFAULT_CONTAINER : null, availabilityZone,
+                dataTimestamp, restoreVolumeId, metadata, createdAt, updatedAt);
+    }
 }

@@ -30,6 +30,11 @@ public enum BackupStatus {
         return CinderNameColumn.byName(BackupStatus.class, cinderName);
     }
 
+    /** Past {@code creating}, and not failed there: the driver has written objects to a container. */
+    public boolean isSettled() {
+        return this != CREATING && this != ERROR;
+    }
+
     @Override
     public String toString() {
         return cinderName;

@@ -243,16 +243,12 @@ class Fixtures {
                     "required when the volume is not in this document or the emulator"));
         }
         String status = fields.status(BackupControl.STATUSES, "available");
-        // Only a backup that got past creating has objects in a container.
-        boolean settled = !status.equals("creating") && !status.equals("error");
         LocalDateTime created = Optional.ofNullable(fields.time("created_at")).orElse(now);
         Integer objects = fields.integer("object_count", 0);
         String failReason = fields.text("fail_reason");
-        return new BackupFixture(Optional.ofNullable(fields.uuid("id")).orElseGet(ids::newId), project,
+        return BackupFixture.withServiceDefaults(Optional.ofNullable(fields.uuid("id")).orElseGet(ids::newId), project,
                 userOf(fields), volumeId, fields.uuid("snapshot_id"), fields.uuid("parent_id"), fields.text("name"),
-                fields.text("description"), status, failReason, size,
-                objects != null ? objects : settled ? Math.max(1, size * 21) : 0,
-                Optional.ofNullable(fields.text("container")).orElse(settled ? "volumebackups" : null),
+                fields.text("description"), status, failReason, size, objects, fields.text("container"),
                 Optional.ofNullable(fields.text("availability_zone")).orElse(properties.cloud().availabilityZone()),
                 Optional.ofNullable(fields.time("data_timestamp")).orElse(created),
                 fields.uuid("restore_volume_id"), fields.metadata("metadata"), created,

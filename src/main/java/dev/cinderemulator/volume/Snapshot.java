@@ -4,13 +4,11 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.store.MetadataConverter;
+import dev.cinderemulator.store.CinderBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A Cinder volume snapshot: {@code creating} → {@code available}, {@code backing-up} while a backup
@@ -19,34 +17,13 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "snapshots")
-public class Snapshot {
+public class Snapshot extends CinderBase {
 
-    @Id
-    private String id;
-    @Column(name = "project_id", nullable = false)
-    private String projectId;
-    @Column(name = "user_id", nullable = false)
-    private String userId;
     @Column(name = "volume_id", nullable = false)
     private String volumeId;
-    @Column(name = "display_name")
-    private String name;
-    @Column(name = "display_description")
-    private String description;
     @Convert(converter = SnapshotStatus.Column.class)
     @Column(nullable = false)
     private SnapshotStatus status;
-    @Column(nullable = false)
-    private int size;
-    @Convert(converter = MetadataConverter.class)
-    @Column(nullable = false)
-    private Map<String, String> metadata = new LinkedHashMap<>();
-    @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
-    @Column(name = "updated_at")
-    private LocalDateTime updatedAt;
-    @Version
-    private long version;
 
     protected Snapshot() {
     }
@@ -165,47 +142,12 @@ public class Snapshot {
         updatedAt = now;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String projectId() {
-        return projectId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
     public String volumeId() {
         return volumeId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
     }
 
     public SnapshotStatus status() {
         return status;
     }
 
-    public int size() {
-        return size;
-    }
-
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
-    }
-
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
-    }
 }

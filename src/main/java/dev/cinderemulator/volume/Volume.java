@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.cinderemulator.exception.Invalid;
-import dev.cinderemulator.store.MetadataConverter;
+import dev.cinderemulator.store.CinderBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A Cinder volume and its status machine ({@code cinder/volume/api.py}, the create flow and the
@@ -23,7 +21,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "volumes")
-public class Volume {
+public class Volume extends CinderBase {
 
     public static final String DEFAULT_VOLUME_TYPE = "__DEFAULT__";
 
@@ -31,23 +29,11 @@ public class Volume {
     private static final List<VolumeStatus> DELETABLE_ORDER = List.of(VolumeStatus.AVAILABLE, VolumeStatus.ERROR,
             VolumeStatus.ERROR_RESTORING, VolumeStatus.ERROR_EXTENDING, VolumeStatus.ERROR_MANAGING);
 
-    @Id
-    private String id;
-    @Column(name = "project_id", nullable = false)
-    private String projectId;
-    @Column(name = "user_id", nullable = false)
-    private String userId;
-    @Column(name = "display_name")
-    private String name;
-    @Column(name = "display_description")
-    private String description;
     @Convert(converter = VolumeStatus.Column.class)
     @Column(nullable = false)
     private VolumeStatus status;
     @Column(name = "previous_status")
     private String previousStatus;
-    @Column(nullable = false)
-    private int size;
     @Column(name = "availability_zone", nullable = false)
     private String availabilityZone;
     @Column(name = "volume_type", nullable = false)
@@ -62,15 +48,6 @@ public class Volume {
     private String sourceVolumeId;
     @Column(name = "backup_id")
     private String backupId;
-    @Convert(converter = MetadataConverter.class)
-    @Column(nullable = false)
-    private Map<String, String> metadata = new LinkedHashMap<>();
-    @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
-    @Column(name = "updated_at")
-    private LocalDateTime updatedAt;
-    @Version
-    private long version;
 
     protected Volume() {
     }
@@ -311,32 +288,8 @@ public class Volume {
         updatedAt = now;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String projectId() {
-        return projectId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
-
     public VolumeStatus status() {
         return status;
-    }
-
-    public int size() {
-        return size;
     }
 
     public String availabilityZone() {
@@ -367,15 +320,4 @@ public class Volume {
         return backupId;
     }
 
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
-    }
-
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
-    }
 }
