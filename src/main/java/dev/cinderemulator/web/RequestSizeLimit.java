@@ -35,7 +35,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !CinderApiFilter.isCinderPath(request.getRequestURI());
+        return !CinderUrlLayout.isCinderPath(request.getRequestURI());
     }
 
     @Override
