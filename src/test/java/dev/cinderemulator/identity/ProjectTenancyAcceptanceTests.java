@@ -13,14 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
-import dev.cinderemulator.engine.TransitionScheduler;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -40,9 +38,6 @@ class ProjectTenancyAcceptanceTests extends KeystoneAcceptanceSupport {
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)
                             .build())
                     .build());
-
-    @Autowired
-    TransitionScheduler scheduler;
 
     private String demo;
     private String alt;
@@ -67,7 +62,6 @@ class ProjectTenancyAcceptanceTests extends KeystoneAcceptanceSupport {
     /** Lets every pending transition (create, delete, restore) finish. */
     private void settle() {
         clock.advance(Duration.ofMinutes(2));
-        scheduler.runDue();
     }
 
     private String volume(String token, String name, int size) {
