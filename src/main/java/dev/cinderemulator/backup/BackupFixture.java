@@ -1,7 +1,16 @@
 package dev.cinderemulator.backup;
 
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.cinderemulator.fixture.FixtureDefaults;
+import dev.cinderemulator.fixture.FixtureFields;
+import dev.cinderemulator.volume.VolumeFixture;
+import dev.cinderemulator.web.CinderTime;
 
 /**
  * A backup as the control API loads and exports it: any status, its incremental parent, and the
@@ -12,8 +21,66 @@ public record BackupFixture(String id, String projectId, String userId, String v
         int objectCount, String container, String availabilityZone, LocalDateTime dataTimestamp,
         String restoreVolumeId, Map<String, String> metadata, LocalDateTime createdAt, LocalDateTime updatedAt) {
 
+    public static final Set<String> FIELDS = Set.of("id", "project_id", "user_id", "volume_id", "snapshot_id",
+            "parent_id", "name", "description", "status", "fail_reason", "size", "object_count", "container",
+            "availability_zone", "data_timestamp", "restore_volume_id", "metadata", "created_at", "updated_at");
+
     public BackupFixture {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /**
+     * The source volume need not exist (Cinder lets a volume be deleted while its backups stay); when
+     * it does, it supplies the project and the size.
+     */
+    public static BackupFixture read(FixtureFields fields, FixtureDefaults defaults,
+            Function<String, Optional<VolumeFixture>> volumeOf) {
+        String volumeId = fields.requiredUuid("volume_id");
+        Optional<VolumeFixture> volume = volumeOf.apply(volumeId);
+        String project = fields.text("project_id");
+        if (project == null) {
+            project = volume.map(VolumeFixture::projectId).orElseThrow(() -> FixtureFields.invalid(
+                    fields.path("project_id"), "required when the volume is not in this document or the emulator"));
+        }
+        Integer size = fields.integer("size", 1);
+        if (size == null) {
+            size = volume.map(VolumeFixture::size).orElseThrow(() -> FixtureFields.invalid(fields.path("size"),
+                    "required when the volume is not in this document or the emulator"));
+        }
+        String status = fields.status(BackupStatus.NAMES, "available");
+        LocalDateTime created = defaults.created(fields);
+        Integer objects = fields.integer("object_count", 0);
+        String failReason = fields.text("fail_reason");
+        return withServiceDefaults(defaults.id(fields), project, defaults.user(fields), volumeId,
+                fields.uuid("snapshot_id"), fields.uuid("parent_id"), fields.text("name"), fields.text("description"),
+                status, failReason, size, objects, fields.text("container"), defaults.zone(fields),
+                Optional.ofNullable(fields.time("data_timestamp")).orElse(created),
+                fields.uuid("restore_volume_id"), fields.metadata("metadata"), created,
+                Optional.ofNullable(fields.time("updated_at")).orElse(created));
+    }
+
+    public Map<String, Object> document() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        FixtureFields.putPresent(view, "id", id);
+        FixtureFields.putPresent(view, "project_id", projectId);
+        FixtureFields.putPresent(view, "user_id", userId);
+        FixtureFields.putPresent(view, "volume_id", volumeId);
+        FixtureFields.putPresent(view, "snapshot_id", snapshotId);
+        FixtureFields.putPresent(view, "parent_id", parentId);
+        FixtureFields.putPresent(view, "name", name);
+        FixtureFields.putPresent(view, "description", description);
+        FixtureFields.putPresent(view, "status", status);
+        FixtureFields.putPresent(view, "fail_reason", failReason);
+        FixtureFields.putPresent(view, "size", size);
+        FixtureFields.putPresent(view, "object_count", objectCount);
+        FixtureFields.putPresent(view, "container", container);
+        FixtureFields.putPresent(view, "availability_zone", availabilityZone);
+        FixtureFields.putPresent(view, "data_timestamp", CinderTime.format(dataTimestamp));
+        FixtureFields.putPresent(view, "restore_volume_id", restoreVolumeId);
+        FixtureFields.putPresent(view, "metadata", metadata);
+        FixtureFields.putPresent(view, "created_at", CinderTime.format(createdAt));
+        FixtureFields.putPresent(view, "updated_at", CinderTime.format(updatedAt));
+        return view;
     }
 
     /**
