@@ -1,13 +1,13 @@
 package dev.cinderemulator.backup;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import dev.cinderemulator.fixture.FixtureDefaults;
+import dev.cinderemulator.fixture.FixtureExport;
 import dev.cinderemulator.fixture.FixtureFields;
 import dev.cinderemulator.volume.VolumeFixture;
 import dev.cinderemulator.web.CinderTime;
@@ -60,27 +60,21 @@ public record BackupFixture(String id, String projectId, String userId, String v
     }
 
     public Map<String, Object> document() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        FixtureFields.putPresent(view, "id", id);
-        FixtureFields.putPresent(view, "project_id", projectId);
-        FixtureFields.putPresent(view, "user_id", userId);
-        FixtureFields.putPresent(view, "volume_id", volumeId);
-        FixtureFields.putPresent(view, "snapshot_id", snapshotId);
-        FixtureFields.putPresent(view, "parent_id", parentId);
-        FixtureFields.putPresent(view, "name", name);
-        FixtureFields.putPresent(view, "description", description);
-        FixtureFields.putPresent(view, "status", status);
-        FixtureFields.putPresent(view, "fail_reason", failReason);
-        FixtureFields.putPresent(view, "size", size);
-        FixtureFields.putPresent(view, "object_count", objectCount);
-        FixtureFields.putPresent(view, "container", container);
-        FixtureFields.putPresent(view, "availability_zone", availabilityZone);
-        FixtureFields.putPresent(view, "data_timestamp", CinderTime.format(dataTimestamp));
-        FixtureFields.putPresent(view, "restore_volume_id", restoreVolumeId);
-        FixtureFields.putPresent(view, "metadata", metadata);
-        FixtureFields.putPresent(view, "created_at", CinderTime.format(createdAt));
-        FixtureFields.putPresent(view, "updated_at", CinderTime.format(updatedAt));
-        return view;
+        Map<String, Object> view = FixtureExport.begin(id, projectId, userId);
+        FixtureExport.putPresent(view, "volume_id", volumeId);
+        FixtureExport.putPresent(view, "snapshot_id", snapshotId);
+        FixtureExport.putPresent(view, "parent_id", parentId);
+        FixtureExport.putPresent(view, "name", name);
+        FixtureExport.putPresent(view, "description", description);
+        FixtureExport.putPresent(view, "status", status);
+        FixtureExport.putPresent(view, "fail_reason", failReason);
+        FixtureExport.putPresent(view, "size", size);
+        FixtureExport.putPresent(view, "object_count", objectCount);
+        FixtureExport.putPresent(view, "container", container);
+        FixtureExport.putPresent(view, "availability_zone", availabilityZone);
+        FixtureExport.putPresent(view, "data_timestamp", CinderTime.format(dataTimestamp));
+        FixtureExport.putPresent(view, "restore_volume_id", restoreVolumeId);
+        return FixtureExport.end(view, metadata, createdAt, updatedAt);
     }
 
     /**

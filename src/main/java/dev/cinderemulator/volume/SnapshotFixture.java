@@ -1,15 +1,14 @@
 package dev.cinderemulator.volume;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import dev.cinderemulator.fixture.FixtureDefaults;
+import dev.cinderemulator.fixture.FixtureExport;
 import dev.cinderemulator.fixture.FixtureFields;
-import dev.cinderemulator.web.CinderTime;
 
 /** A snapshot as the control API loads and exports it. */
 public record SnapshotFixture(String id, String projectId, String userId, String volumeId, String name,
@@ -41,18 +40,12 @@ public record SnapshotFixture(String id, String projectId, String userId, String
     }
 
     public Map<String, Object> document() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        FixtureFields.putPresent(view, "id", id);
-        FixtureFields.putPresent(view, "project_id", projectId);
-        FixtureFields.putPresent(view, "user_id", userId);
-        FixtureFields.putPresent(view, "volume_id", volumeId);
-        FixtureFields.putPresent(view, "name", name);
-        FixtureFields.putPresent(view, "description", description);
-        FixtureFields.putPresent(view, "status", status);
-        FixtureFields.putPresent(view, "size", size);
-        FixtureFields.putPresent(view, "metadata", metadata);
-        FixtureFields.putPresent(view, "created_at", CinderTime.format(createdAt));
-        FixtureFields.putPresent(view, "updated_at", CinderTime.format(updatedAt));
-        return view;
+        Map<String, Object> view = FixtureExport.begin(id, projectId, userId);
+        FixtureExport.putPresent(view, "volume_id", volumeId);
+        FixtureExport.putPresent(view, "name", name);
+        FixtureExport.putPresent(view, "description", description);
+        FixtureExport.putPresent(view, "status", status);
+        FixtureExport.putPresent(view, "size", size);
+        return FixtureExport.end(view, metadata, createdAt, updatedAt);
     }
 }

@@ -1,14 +1,13 @@
 package dev.cinderemulator.volume;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.cinderemulator.fixture.FixtureDefaults;
+import dev.cinderemulator.fixture.FixtureExport;
 import dev.cinderemulator.fixture.FixtureFields;
-import dev.cinderemulator.web.CinderTime;
 
 /** A volume as the control API loads and exports it: every field Cinder shows, in any status. */
 public record VolumeFixture(String id, String projectId, String userId, String name, String description,
@@ -43,24 +42,18 @@ public record VolumeFixture(String id, String projectId, String userId, String n
 
     /** As the control API exports it: null fields left out. */
     public Map<String, Object> document() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        FixtureFields.putPresent(view, "id", id);
-        FixtureFields.putPresent(view, "project_id", projectId);
-        FixtureFields.putPresent(view, "user_id", userId);
-        FixtureFields.putPresent(view, "name", name);
-        FixtureFields.putPresent(view, "description", description);
-        FixtureFields.putPresent(view, "status", status);
-        FixtureFields.putPresent(view, "previous_status", previousStatus);
-        FixtureFields.putPresent(view, "size", size);
-        FixtureFields.putPresent(view, "availability_zone", availabilityZone);
-        FixtureFields.putPresent(view, "volume_type", volumeType);
-        FixtureFields.putPresent(view, "bootable", bootable);
-        FixtureFields.putPresent(view, "multiattach", multiattach);
-        FixtureFields.putPresent(view, "snapshot_id", snapshotId);
-        FixtureFields.putPresent(view, "source_volid", sourceVolumeId);
-        FixtureFields.putPresent(view, "metadata", metadata);
-        FixtureFields.putPresent(view, "created_at", CinderTime.format(createdAt));
-        FixtureFields.putPresent(view, "updated_at", CinderTime.format(updatedAt));
-        return view;
+        Map<String, Object> view = FixtureExport.begin(id, projectId, userId);
+        FixtureExport.putPresent(view, "name", name);
+        FixtureExport.putPresent(view, "description", description);
+        FixtureExport.putPresent(view, "status", status);
+        FixtureExport.putPresent(view, "previous_status", previousStatus);
+        FixtureExport.putPresent(view, "size", size);
+        FixtureExport.putPresent(view, "availability_zone", availabilityZone);
+        FixtureExport.putPresent(view, "volume_type", volumeType);
+        FixtureExport.putPresent(view, "bootable", bootable);
+        FixtureExport.putPresent(view, "multiattach", multiattach);
+        FixtureExport.putPresent(view, "snapshot_id", snapshotId);
+        FixtureExport.putPresent(view, "source_volid", sourceVolumeId);
+        return FixtureExport.end(view, metadata, createdAt, updatedAt);
     }
 }

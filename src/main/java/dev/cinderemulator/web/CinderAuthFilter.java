@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.cinderemulator.auth.Credentials;
 import dev.cinderemulator.auth.TokenValidator;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
-class CinderAuthFilter extends OncePerRequestFilter {
+class CinderAuthFilter extends RoutedFilter {
 
     private static final String ATTRIBUTE = Credentials.class.getName();
 
@@ -50,8 +49,7 @@ class CinderAuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        CinderUrlLayout.Routed routed = CinderUrlLayout.Routed.of(request);
-        return routed == null || routed.versionsRoot();
+        return super.shouldNotFilter(request) || CinderUrlLayout.Routed.of(request).versionsRoot();
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.cinderemulator.auth.Credentials;
 import jakarta.servlet.FilterChain;
@@ -23,14 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 13)
-class CinderRequestChecks extends OncePerRequestFilter {
+class CinderRequestChecks extends RoutedFilter {
 
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/vnd.openstack.volume+json");
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return CinderUrlLayout.Routed.of(request) == null;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

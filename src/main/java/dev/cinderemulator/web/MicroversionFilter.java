@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,18 +20,13 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 12)
-class MicroversionFilter extends OncePerRequestFilter {
+class MicroversionFilter extends RoutedFilter {
 
     private static final String API_VERSION_HEADER = "OpenStack-API-Version";
     private static final String ATTRIBUTE = ApiVersion.class.getName();
 
     static ApiVersion version(HttpServletRequest request) {
         return (ApiVersion) request.getAttribute(ATTRIBUTE);
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return CinderUrlLayout.Routed.of(request) == null;
     }
 
     @Override
