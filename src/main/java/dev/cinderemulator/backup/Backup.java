@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.store.CinderBase;
 
 /**
  * A volume backup and its status machine ({@code cinder/backup/api.py} and {@code manager.py}):
@@ -12,23 +12,16 @@ import dev.cinderemulator.api.CinderException;
  * {@code available | error → deleting → gone} (any status when forced). Every refusal is Cinder's
  * {@code InvalidBackup} text, produced here.
  */
-public class Backup {
+public class Backup extends CinderBase {
 
     public static final String IMPORT_VOLUME_ID = "00000000-0000-0000-0000-000000000000";
     /** {@code constants.FIXED_KEY_ID}: never shown as an encryption key. */
     static final String FIXED_KEY_ID = "00000000-0000-0000-0000-000000000000";
-
-    private String id;
-    private String projectId;
-    private String userId;
     private String volumeId;
     private String snapshotId;
     private String parentId;
-    private String name;
-    private String description;
-    private String status;
+    private BackupStatus status;
     private String failReason;
-    private int size;
     private int objectCount;
     private String container;
     private String availabilityZone;
@@ -41,10 +34,6 @@ public class Backup {
     /** The record being imported, kept until the manager has applied it. */
     private String pendingImport;
     private String encryptionKeyId;
-    private Map<String, String> metadata = new LinkedHashMap<>();
-    private LocalDateTime createdAt;
-    private LocalDateTime updatedAt;
-    private long version;
 
     protected Backup() {
     }
@@ -58,7 +47,7 @@ public class Backup {
         backup.userId = userId;
         backup.volumeId = volumeId;
         backup.size = size;
-        backup.status = "creating";
+        backup.status = BackupStatus.CREATING;
         backup.dataTimestamp = dataTimestamp;
         backup.createdAt = now;
         backup.updatedAt = now;
@@ -75,22 +64,22 @@ public class Backup {
         backup.source(fixture.snapshotId(), fixture.parentId(), fixture.container(), fixture.availabilityZone());
         backup.name = fixture.name();
         backup.description = fixture.description();
-        backup.status = fixture.status();
+        backup.status = BackupStatus.of(fixture.status());
         backup.failReason = fixture.failReason();
         backup.objectCount = fixture.objectCount();
         backup.restoreVolumeId = fixture.restoreVolumeId();
         backup.metadata = new LinkedHashMap<>(fixture.metadata());
         backup.updatedAt = fixture.updatedAt();
         backup.assignService(service, host);
-        if (!fixture.status().equals("creating") && !fixture.status().equals("error")) {
+        if (backup.status.isSettled()) {
             backup.finishedAt = fixture.updatedAt();
         }
         return backup;
     }
 
     BackupFixture fixture() {
-        return new BackupFixture(id, projectId, userId, volumeId, snapshotId, parentId, name, description, status,
-                failReason, size, objectCount, container, availabilityZone, dataTimestamp, restoreVolumeId, metadata,
+        return new BackupFixture(id, projectId, userId, volumeId, snapshotId, parentId, name, description,
+                status.toString(), failReason, size, objectCount, container, availabilityZone, dataTimestamp, restoreVolumeId, metadata,
                 createdAt, updatedAt);
     }
 
@@ -120,61 +109,66 @@ public class Backup {
 
     /** {@code _finish_backup}: only a backup still {@code creating} becomes available. */
     boolean finishCreating(int volumeSize, String zone, String defaultContainer, LocalDateTime now) {
-        if (!status.equals("creating")) {
+        if (status != BackupStatus.CREATING) {
             return false;
         }
         size = volumeSize;
-        objectCount = Math.max(1, volumeSize * 21);
+        objectCount = objectCountFor(volumeSize);
         availabilityZone = availabilityZone == null ? zone : availabilityZone;
         container = container == null ? defaultContainer : container;
         finishedAt = now;
-        moveTo("available", now);
+        moveTo(BackupStatus.AVAILABLE, now);
         return true;
+    }
+
+    /** The emulated Swift driver's chunks: about 21 objects per GiB, at least one. */
+    static int objectCountFor(int size) {
+        return Math.max(1, size * 21);
     }
 
     void fail(String reason, LocalDateTime now) {
         failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
-        moveTo("error", now);
+        moveTo(BackupStatus.ERROR, now);
     }
 
     /** The manager could not delete it: {@code error_deleting}, from which only a forced delete goes on. */
     void failDeleting(String reason, LocalDateTime now) {
         failReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
-        moveTo("error_deleting", now);
+        moveTo(BackupStatus.ERROR_DELETING, now);
     }
 
     void startDeleting(boolean force, LocalDateTime now) {
-        if (!force && !status.equals("available") && !status.equals("error")) {
+        if (!force && status != BackupStatus.AVAILABLE && status != BackupStatus.ERROR) {
             throw invalid("Backup status must be available or error");
         }
-        moveTo("deleting", now);
+        moveTo(BackupStatus.DELETING, now);
     }
 
     void startRestoring(String volumeId, LocalDateTime now) {
         checkRestorable();
         restoreVolumeId = volumeId;
-        moveTo("restoring", now);
+        moveTo(BackupStatus.RESTORING, now);
     }
 
     void checkRestorable() {
-        if (!status.equals("available")) {
+        if (status != BackupStatus.AVAILABLE) {
             throw invalid("Backup status must be available");
         }
     }
 
     void finishRestoring(LocalDateTime now) {
-        if (status.equals("restoring")) {
-            moveTo("available", now);
+        if (status == BackupStatus.RESTORING) {
+            moveTo(BackupStatus.AVAILABLE, now);
         }
     }
 
     void checkExportable() {
-        if (!status.equals("available")) {
+        if (status != BackupStatus.AVAILABLE) {
             throw invalid("Backup status must be available and not " + status + ".");
         }
     }
 
-    void resetStatus(String next, LocalDateTime now) {
+    void resetStatus(BackupStatus next, LocalDateTime now) {
         moveTo(next, now);
     }
 
@@ -199,7 +193,7 @@ public class Backup {
         availabilityZone = zone;
         finishedAt = now;
         pendingImport = null;
-        moveTo("available", now);
+        moveTo(BackupStatus.AVAILABLE, now);
     }
 
     void awaitImport(String backupUrl) {
@@ -218,25 +212,13 @@ public class Backup {
         dependentBackups = Math.max(0, dependentBackups - 1);
     }
 
-    static CinderException invalid(String reason) {
-        return CinderException.badRequest("Invalid backup: " + reason);
+    static InvalidBackup invalid(String reason) {
+        return new InvalidBackup(reason);
     }
 
-    private void moveTo(String next, LocalDateTime now) {
+    private void moveTo(BackupStatus next, LocalDateTime now) {
         status = next;
         updatedAt = now;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String projectId() {
-        return projectId;
-    }
-
-    public String userId() {
-        return userId;
     }
 
     public String volumeId() {
@@ -251,24 +233,12 @@ public class Backup {
         return parentId;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String status() {
+    public BackupStatus status() {
         return status;
     }
 
     public String failReason() {
         return failReason;
-    }
-
-    public int size() {
-        return size;
     }
 
     public int objectCount() {
@@ -311,16 +281,22 @@ public class Backup {
         return encryptionKeyId;
     }
 
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
+    /** {@code _get_latest_backup}'s candidates for an incremental's parent: available backups only. */
+    boolean canBeParent() {
+        return status == BackupStatus.AVAILABLE;
     }
 
-    public LocalDateTime createdAt() {
-        return createdAt;
+    /** The manager finishes only work the backup still awaits; a backup moved on meanwhile is left be. */
+    boolean isCreating() {
+        return status == BackupStatus.CREATING;
     }
 
-    public LocalDateTime updatedAt() {
-        return updatedAt;
+    boolean isRestoring() {
+        return status == BackupStatus.RESTORING;
+    }
+
+    boolean isDeleting() {
+        return status == BackupStatus.DELETING;
     }
 
     public boolean isIncremental() {

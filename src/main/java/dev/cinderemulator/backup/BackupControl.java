@@ -1,17 +1,20 @@
 package dev.cinderemulator.backup;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.lifecycle.TransitionAction;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.Resettable;
+import dev.cinderemulator.engine.TransitionAction;
+import dev.cinderemulator.engine.TransitionScheduler;
 
 /**
  * What the emulator's control API may do to backups beyond Cinder's own API: load them in any
@@ -21,11 +24,10 @@ import dev.cinderemulator.lifecycle.TransitionScheduler;
  */
 @Component
 @Transactional
-public class BackupControl {
+@Order(10)
+public class BackupControl implements Resettable {
 
-    /** {@code fields.BackupStatus}, less {@code deleted}, which the API never shows. */
-    public static final Set<String> STATUSES = Set.of("creating", "available", "deleting", "error",
-            "error_deleting", "restoring");
+    public static final Set<String> STATUSES = BackupStatus.NAMES;
 
     private final Backups backups;
     private final TransitionScheduler scheduler;
@@ -54,15 +56,15 @@ public class BackupControl {
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(List<BackupFixture> fixtures) {
         List<Backup> loaded = fixtures.stream().map(fixture -> backups.save(
-                Backup.loaded(fixture, properties.cloud().backupService(), BackupService.BACKUP_HOST))).toList();
+                Backup.loaded(fixture, properties.cloud().backupService(), BackupManager.BACKUP_HOST))).toList();
         for (Backup backup : loaded) {
             if (backup.parentId() != null && backup.hasFinished()) {
                 backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
             }
             switch (backup.status()) {
-                case "creating" -> scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
-                case "restoring" -> scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
-                case "deleting" -> scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
+                case CREATING -> scheduler.schedule(TransitionAction.BACKUP_CREATE, backup.id());
+                case RESTORING -> scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
+                case DELETING -> scheduler.schedule(TransitionAction.BACKUP_DELETE, backup.id());
                 default -> {
                 }
             }
@@ -77,15 +79,17 @@ public class BackupControl {
 
     /** Deletes every backup; the caller drops the pending transitions. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int deleteAll() {
-        return backups.deleteAll();
+    @Override
+    public Map<String, Integer> resetAll() {
+        return Map.of("backups", backups.deleteAll());
     }
 
     /** Deletes one project's backups and their pending work. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int deleteProject(String projectId) {
+    @Override
+    public Map<String, Integer> resetProject(String projectId) {
         backups.findOldestFirst(projectId).forEach(backup -> scheduler.cancelFor(backup.id()));
-        return backups.deleteByProjectId(projectId);
+        return Map.of("backups", backups.deleteByProjectId(projectId));
     }
 
     @Transactional(readOnly = true)

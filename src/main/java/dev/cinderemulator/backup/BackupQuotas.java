@@ -2,7 +2,7 @@ package dev.cinderemulator.backup;
 
 import org.springframework.stereotype.Component;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.Quotas;
 import dev.cinderemulator.store.ProjectLocks;

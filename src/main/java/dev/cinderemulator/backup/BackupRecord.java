@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderTime;
-import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderTime;
+import dev.cinderemulator.web.ParameterTypes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +37,7 @@ record BackupRecord(String id, String volumeId, String snapshotId, String parent
         record.put("availability_zone", backup.availabilityZone());
         record.put("container", backup.container());
         record.put("parent_id", backup.parentId());
-        record.put("status", backup.status());
+        record.put("status", backup.status().toString());
         record.put("fail_reason", backup.failReason());
         record.put("size", backup.size());
         record.put("display_name", backup.name());

@@ -1,13 +1,14 @@
 package dev.cinderemulator.backup;
 
-import static dev.cinderemulator.api.JsonSchema.schema;
+import static dev.cinderemulator.web.JsonSchema.schema;
 
 import java.util.Locale;
 import java.util.Set;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonSchema;
-import dev.cinderemulator.api.ParameterTypes;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonSchema;
+import dev.cinderemulator.web.Microversions;
+import dev.cinderemulator.web.ParameterTypes;
 
 /** {@code cinder/api/schemas/backups.py} and the backup admin actions, per microversion. */
 final class BackupSchemas {
@@ -26,10 +27,10 @@ final class BackupSchemas {
                 .property("force", ParameterTypes.booleanString())
                 .property("name", ParameterTypes.nameAllowZeroMinLength())
                 .property("snapshot_id", ParameterTypes.uuidAllowNull());
-        if (request.atLeast(43)) {
+        if (request.atLeast(Microversions.BACKUP_METADATA)) {
             backup.property("metadata", ParameterTypes.metadata(true));
         }
-        if (request.atLeast(51)) {
+        if (request.atLeast(Microversions.BACKUP_AZ)) {
             backup.property("availability_zone", schema().type("string", "null").minLength(0).maxLength(255));
         }
         backup.required("volume_id").noAdditionalProperties();
@@ -40,7 +41,7 @@ final class BackupSchemas {
         JsonSchema backup = schema().type("object", "null")
                 .property("name", ParameterTypes.nameAllowZeroMinLength())
                 .property("description", ParameterTypes.description());
-        if (request.atLeast(43)) {
+        if (request.atLeast(Microversions.BACKUP_METADATA)) {
             backup.property("metadata", ParameterTypes.metadata(false));
         }
         backup.noAdditionalProperties();

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.CinderTime;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.CinderTime;
+import dev.cinderemulator.web.Microversions;
 
 /**
  * Cinder's backup views ({@code api/views/backups.py}, {@code api/v3/views/backups.py}). The
@@ -29,7 +30,7 @@ final class BackupViews {
     static Map<String, Object> detail(CinderRequest request, Backup backup) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", backup.id());
-        view.put("status", backup.status());
+        view.put("status", backup.status().toString());
         view.put("size", backup.size());
         view.put("object_count", backup.objectCount());
         view.put("availability_zone", backup.availabilityZone());
@@ -45,17 +46,17 @@ final class BackupViews {
         view.put("has_dependent_backups", backup.dependentBackups() > 0);
         view.put("snapshot_id", backup.snapshotId());
         view.put("data_timestamp", CinderTime.format(backup.dataTimestamp()));
-        if (request.atLeast(18) && request.isAdmin()) {
+        if (request.atLeast(Microversions.BACKUP_PROJECT) && request.isAdmin()) {
             view.put("os-backup-project-attr:project_id", backup.projectId());
         }
-        if (request.atLeast(43)) {
+        if (request.atLeast(Microversions.BACKUP_METADATA)) {
             view.put("metadata", new TreeMap<>(backup.metadata()));
         }
-        if (request.atLeast(56) && request.isAdmin()) {
+        if (request.atLeast(Microversions.BACKUP_PROJECT_USER_ID) && request.isAdmin()) {
             view.put("user_id", backup.userId());
         }
         String keyId = backup.encryptionKeyId();
-        if (request.atLeast(64) && keyId != null && !keyId.equals(Backup.FIXED_KEY_ID)) {
+        if (request.atLeast(Microversions.ENCRYPTION_KEY_ID_IN_DETAILS) && keyId != null && !keyId.equals(Backup.FIXED_KEY_ID)) {
             view.put("encryption_key_id", keyId);
         }
         return view;

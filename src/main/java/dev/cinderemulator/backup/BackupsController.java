@@ -2,7 +2,6 @@ package dev.cinderemulator.backup;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -18,14 +17,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.store.ListRequest;
-import dev.cinderemulator.store.ListSpec;
-import dev.cinderemulator.api.RequestBodies;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonFields;
+import dev.cinderemulator.web.ListPages;
+import dev.cinderemulator.web.ListRequest;
+import dev.cinderemulator.web.ListSpec;
+import dev.cinderemulator.web.Microversions;
+import dev.cinderemulator.web.RequestBodies;
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.store.ResourceLists;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,27 +37,29 @@ import tools.jackson.databind.JsonNode;
 @Transactional
 class BackupsController {
 
-    static final ListSpec BACKUP_LIST = new ListSpec("backups", "Backup",
-            Set.of("id", "created_at", "updated_at", "user_id", "project_id", "volume_id", "host",
+    static final ListSpec BACKUP_LIST = ListSpec.of("backups", "Backup")
+            .columns("id", "created_at", "updated_at", "user_id", "project_id", "volume_id", "host",
                     "availability_zone", "display_name", "display_description", "container", "parent_id", "status",
                     "fail_reason", "service", "size", "object_count", "num_dependent_backups", "snapshot_id",
-                    "data_timestamp", "restore_volume_id", "encryption_key_id"),
-            Set.of("name", "status", "volume_id"),
-            Set.of("name", "status", "volume_id"),
-            Map.of("name", "display_name", "description", "display_description"), 37,
-            Set.of("size", "object_count", "num_dependent_backups"), Set.of());
+                    "data_timestamp", "restore_volume_id", "encryption_key_id")
+            .legacyUserFilters("name", "status", "volume_id")
+            .resourceFilters("name", "status", "volume_id")
+            .renamedFilters(Map.of("name", "display_name", "description", "display_description"))
+            .nameSortFrom(Microversions.BACKUP_SORT_NAME)
+            .integerColumns("size", "object_count", "num_dependent_backups")
+            .build();
 
-    private final BackupService service;
-    private final ResourceLists lists;
-    private final ResourceLists.Listed<Backup> listed;
+    private final BackupApi service;
+    private final ListPages lists;
+    private final ListPages.Listed<Backup> listed;
     private final RequestBodies bodies;
     private final EmulatorProperties properties;
 
-    BackupsController(BackupService service, Backups backups, ResourceLists lists, RequestBodies bodies,
+    BackupsController(BackupApi service, Backups backups, ListPages lists, RequestBodies bodies,
             EmulatorProperties properties) {
         this.service = service;
         this.lists = lists;
-        this.listed = new ResourceLists.Listed<>("backups", "Backup", backups::findAllById, Backup::id);
+        this.listed = new ListPages.Listed<>("backups", "Backup", backups::findAllById, Backup::id);
         this.bodies = bodies;
         this.properties = properties;
     }
@@ -101,7 +103,7 @@ class BackupsController {
     @PutMapping("/v3/backups/{id}")
     Map<String, Object> update(CinderRequest request, @PathVariable String id,
             @RequestBody(required = false) byte[] body) {
-        request.requireAtLeast(9);
+        request.requireAtLeast(Microversions.BACKUP_UPDATE);
         JsonNode backup = bodies.parse(body, BackupSchemas.update(request)).get("backup");
         if (backup.isNull()) {
             throw CinderException.badRequest(
@@ -131,7 +133,7 @@ class BackupsController {
             throw CinderException.badRequest(
                     "Invalid input for field/attribute restore. Value: None. None is not of type 'object'");
         }
-        BackupService.RestoreResult result = service.restore(request, id, JsonFields.rawText(restore, "volume_id"),
+        BackupApi.RestoreResult result = service.restore(request, id, JsonFields.rawText(restore, "volume_id"),
                 JsonFields.text(restore, "name"));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("backup_id", result.backupId());

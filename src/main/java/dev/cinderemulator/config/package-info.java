@@ -1,2 +1,2 @@
-/** The emulator's knobs (one properties record) and how they become the data source and the clock. */
+/** The emulator's knobs (one properties record) and how they become the data source. */
 package dev.cinderemulator.config;

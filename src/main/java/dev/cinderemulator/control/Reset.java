@@ -1,86 +1,53 @@
 package dev.cinderemulator.control;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.cinderemulator.backup.BackupControl;
-import dev.cinderemulator.fault.FaultRules;
-import dev.cinderemulator.journal.RequestJournal;
-import dev.cinderemulator.lifecycle.EmulatorClock;
-import dev.cinderemulator.lifecycle.IdGenerator;
-import dev.cinderemulator.lifecycle.Timings;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
-import dev.cinderemulator.volume.VolumeControl;
+import dev.cinderemulator.engine.Resettable;
 
 /**
  * Back to a fresh cloud between two tests. Identities (configuration) stay; so do the settings a
  * reset is not about. Everything: resources, work in flight, fault rules, the journal (and its
  * bound), timings, the clock (real time again) and the id sequence (from its seed again). One
- * project: only its volumes, snapshots and backups and their work in flight.
+ * project: only its volumes, snapshots and backups and their work in flight. What each part
+ * holds, and how it lets go, is the part's own business ({@link Resettable}).
  */
 @Component
 class Reset {
 
-    private final VolumeControl volumes;
-    private final BackupControl backups;
-    private final TransitionScheduler scheduler;
-    private final FaultRules faults;
-    private final RequestJournal journal;
-    private final EmulatorClock clock;
-    private final Timings timings;
-    private final IdGenerator ids;
+    private final List<Resettable> parts;
     private final TransactionTemplate transaction;
 
-    Reset(VolumeControl volumes, BackupControl backups, TransitionScheduler scheduler, FaultRules faults,
-            RequestJournal journal, EmulatorClock clock, Timings timings, IdGenerator ids,
-            PlatformTransactionManager transactions) {
-        this.volumes = volumes;
-        this.backups = backups;
-        this.scheduler = scheduler;
-        this.faults = faults;
-        this.journal = journal;
-        this.clock = clock;
-        this.timings = timings;
-        this.ids = ids;
+    Reset(List<Resettable> parts, PlatformTransactionManager transactions) {
+        this.parts = parts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     Map<String, Object> everything() {
-        Map<String, Object> deleted = transaction.execute(status -> {
-            int transitions = scheduler.cancelAll();
-            int backupCount = backups.deleteAll();
-            VolumeControl.Deleted gone = volumes.deleteAll();
-            return counts(gone, backupCount, transitions);
-        });
-        faults.reset();
-        journal.reset();
-        timings.reset();
-        clock.reset();
-        ids.reseed();
+        Map<String, Object> deleted = transaction.execute(status -> counts(Resettable::resetAll));
         return Map.of("scope", "all", "deleted", deleted);
     }
 
     Map<String, Object> project(String projectId) {
-        Map<String, Object> deleted = transaction.execute(status -> {
-            int backupCount = backups.deleteProject(projectId);
-            VolumeControl.Deleted gone = volumes.deleteProject(projectId);
-            return counts(gone, backupCount, null);
-        });
+        Map<String, Object> deleted = transaction.execute(status -> counts(part -> part.resetProject(projectId)));
         return Map.of("scope", "project", "project", projectId, "deleted", deleted);
     }
 
-    private static Map<String, Object> counts(VolumeControl.Deleted gone, int backupCount, Integer transitions) {
+    /** Runs the parts in their order; reports their counts the other way round. */
+    private Map<String, Object> counts(Function<Resettable, Map<String, Integer>> reset) {
+        List<Map<String, Integer>> reported = new ArrayList<>();
+        parts.forEach(part -> reported.add(reset.apply(part)));
+        Collections.reverse(reported);
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("volumes", gone.volumes());
-        counts.put("snapshots", gone.snapshots());
-        counts.put("backups", backupCount);
-        if (transitions != null) {
-            counts.put("transitions", transitions);
-        }
+        reported.forEach(counts::putAll);
         return counts;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.fixture.InvalidFixture;
 
 /**
  * {@code --emulator.fixtures=PATH}: a fixture document, or a folder whose {@code *.json},
@@ -60,7 +61,7 @@ class StartupFixtures implements ApplicationRunner {
             boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
             Map<String, Integer> loaded = fixtures.apply(fixtures.read(Files.readAllBytes(file), yaml));
             LOG.info("Loaded fixtures from " + file + ": " + loaded);
-        } catch (ControlException invalid) {
+        } catch (ControlException | InvalidFixture invalid) {
             throw new IllegalStateException("Fixture document " + file + " was not loaded: " + invalid.getMessage());
         } catch (IOException unreadable) {
             throw new UncheckedIOException("Fixture document " + file + " could not be read", unreadable);

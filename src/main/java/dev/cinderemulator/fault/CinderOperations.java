@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.cinderemulator.lifecycle.TransitionAction;
+import dev.cinderemulator.engine.TransitionAction;
 
 /**
  * Names the Cinder operation a request performs, from its method and its routed path (the

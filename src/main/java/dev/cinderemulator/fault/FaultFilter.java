@@ -1,21 +1,17 @@
 package dev.cinderemulator.fault;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.cinderemulator.api.BufferedBodyRequest;
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.Fault;
-import dev.cinderemulator.backup.BackupControl;
-import dev.cinderemulator.backup.BackupFixture;
+import dev.cinderemulator.web.BufferedBodyRequest;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.Fault;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,12 +35,12 @@ class FaultFilter extends OncePerRequestFilter {
     private static final int PEEK = 8192;
 
     private final FaultRules rules;
-    private final BackupControl backups;
+    private final List<RuleSubjects> subjects;
     private final JsonMapper json;
 
-    FaultFilter(FaultRules rules, BackupControl backups, JsonMapper json) {
+    FaultFilter(FaultRules rules, List<RuleSubjects> subjects, JsonMapper json) {
         this.rules = rules;
-        this.backups = backups;
+        this.subjects = subjects;
         this.json = json;
     }
 
@@ -101,10 +97,12 @@ class FaultFilter extends OncePerRequestFilter {
         String id = CinderOperations.pathId(path);
         String volumeId = null;
         String backupName = null;
-        if (operation.startsWith("backup.") && id != null) {
-            Optional<BackupFixture> backup = backups.find(id);
-            volumeId = backup.map(BackupFixture::volumeId).orElse(null);
-            backupName = backup.map(BackupFixture::name).orElse(null);
+        Optional<RuleSubjects> owner = subjects.stream()
+                .filter(candidate -> operation.startsWith(candidate.operationPrefix())).findFirst();
+        if (owner.isPresent() && id != null) {
+            Optional<RuleSubjects.Subject> subject = owner.get().find(id);
+            volumeId = subject.map(RuleSubjects.Subject::volumeId).orElse(null);
+            backupName = subject.map(RuleSubjects.Subject::backupName).orElse(null);
         } else if (operation.startsWith("volume.")) {
             volumeId = id;
         } else if (operation.equals("backup.create") || operation.equals("snapshot.create")) {
@@ -147,17 +145,7 @@ class FaultFilter extends OncePerRequestFilter {
         }
     }
 
-    private void answer(HttpServletResponse response, FaultRule rule) throws IOException {
-        HttpStatus status = HttpStatus.valueOf(rule.status);
-        String faultName = new CinderException(status, rule.message).faultName();
-        String retryAfter = rule.retryAfter;
-        response.setStatus(rule.status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        if (retryAfter != null) {
-            response.setHeader("Retry-After", retryAfter);
-        }
-        // Cinder's OverLimit fault is the one that repeats Retry-After in its body.
-        json.writeValue(response.getOutputStream(),
-                new Fault(faultName, rule.status, rule.message, rule.status == 413 ? retryAfter : null).body());
+    private static void answer(HttpServletResponse response, FaultRule rule) throws IOException {
+        Fault.of(rule.status, rule.message, rule.retryAfter).write(response);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.cinderemulator.lifecycle.FailureOutcomes;
-import dev.cinderemulator.lifecycle.TransitionAction;
+import dev.cinderemulator.engine.FailureOutcomes;
+import dev.cinderemulator.engine.TransitionAction;
 
 /** The {@code outcome} rules, asked by the backup and volume services as they complete their work. */
 @Component

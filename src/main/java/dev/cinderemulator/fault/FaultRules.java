@@ -9,7 +9,8 @@ import java.util.Random;
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.lifecycle.IdGenerator;
+import dev.cinderemulator.engine.IdGenerator;
+import dev.cinderemulator.engine.Resettable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * generator seeded by {@code emulator.id-seed} when set, so a seeded run fails the same way twice.
  */
 @Component
-public class FaultRules {
+public class FaultRules implements Resettable {
 
     private final List<FaultRule> rules = new ArrayList<>();
     private final EmulatorProperties.Quotas quotas;
@@ -58,10 +59,12 @@ public class FaultRules {
     }
 
     /** No rules, ids from 1 again, and the seeded chance from its start. */
-    public synchronized void reset() {
+    @Override
+    public synchronized Map<String, Integer> resetAll() {
         rules.clear();
         sequence = 0;
         chance = newChance();
+        return Map.of();
     }
 
     synchronized boolean isEmpty() {

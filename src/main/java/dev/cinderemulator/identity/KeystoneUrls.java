@@ -2,7 +2,7 @@ package dev.cinderemulator.identity;
 
 import org.springframework.stereotype.Component;
 
-import dev.cinderemulator.api.ExternalUrl;
+import dev.cinderemulator.web.ExternalUrl;
 import dev.cinderemulator.config.EmulatorProperties;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,14 +1,11 @@
 package dev.cinderemulator.identity;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import static dev.cinderemulator.web.JsonSchema.schema;
 
-import dev.cinderemulator.api.PythonText;
+import java.util.List;
+import java.util.Optional;
+
+import dev.cinderemulator.web.JsonSchema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,10 +19,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class TokenRequestSchema {
 
-    private static final Node DOMAIN = object().property("id", string()).property("name", string());
-    private static final Node AUTH = object()
+    private static final JsonSchema DOMAIN = object().property("id", string()).property("name", string());
+    private static final JsonSchema AUTH = object()
             .property("identity", object()
-                    .property("methods", array(string()))
+                    .property("methods", schema().type("array").items(string()))
                     .property("password", object()
                             .property("user", object()
                                     .property("id", string())
@@ -34,14 +31,15 @@ final class TokenRequestSchema {
                                     .property("domain", DOMAIN)))
                     .property("token", object().property("id", string()).required("id"))
                     .required("methods"))
-            .property("scope", new Node("object", "string")
+            .property("scope", schema().type("object", "string")
                     .property("project", object()
                             .property("name", string())
                             .property("id", string())
                             .property("domain", DOMAIN))
                     .property("domain", DOMAIN)
                     .property("OS-TRUST:trust", object().property("id", string()))
-                    .property("system", object().property("all", new Node("boolean").booleanEnum())))
+                    .property("system", object().property("all",
+                            schema().type("boolean").enumeration(List.of(true, false), "[True, False]"))))
             .required("identity");
 
     private TokenRequestSchema() {
@@ -52,9 +50,12 @@ final class TokenRequestSchema {
         if (auth == null || auth.isNull() || auth.isMissingNode()) {
             return;
         }
-        Optional<String> error = AUTH.firstError(auth, new ArrayList<>());
+        Optional<JsonSchema.Violation> error = AUTH.firstViolation(auth, TokenRequestSchema::isSecret);
         if (error.isPresent()) {
-            throw KeystoneException.badRequest(error.get());
+            List<String> path = error.get().path();
+            // SchemaValidator.validate: the field path in front when the error is below the root.
+            throw KeystoneException.badRequest(path.isEmpty() ? error.get().message()
+                    : "Invalid input for field '" + String.join("/", path) + "': " + error.get().message());
         }
         JsonNode user = auth.path("identity").path("password").path("user");
         if (user.isObject()) {
@@ -84,111 +85,24 @@ final class TokenRequestSchema {
         }
     }
 
-    private static Node object() {
-        return new Node("object");
+    private static JsonSchema object() {
+        return schema().type("object");
     }
 
-    private static Node string() {
-        return new Node("string");
+    private static JsonSchema string() {
+        return schema().type("string");
     }
 
-    private static Node array(Node items) {
-        Node array = new Node("array");
-        array.items = items;
-        return array;
+    /** A password, or anything that holds one, is never repeated in an error. */
+    private static boolean isSecret(List<String> path, JsonNode instance) {
+        return path.contains("password") || containsPassword(instance);
     }
 
-    /** One (sub)schema: {@code type}, then {@code enum}, {@code items} or {@code properties}, then {@code required}. */
-    private static final class Node {
-
-        private final List<String> types;
-        private final Map<String, Node> properties = new LinkedHashMap<>();
-        private final List<String> required = new ArrayList<>();
-        private Node items;
-        private boolean booleanEnum;
-
-        Node(String... types) {
-            this.types = Arrays.asList(types);
+    private static boolean containsPassword(JsonNode instance) {
+        if (instance.isObject()) {
+            return instance.has("password")
+                    || instance.values().stream().anyMatch(TokenRequestSchema::containsPassword);
         }
-
-        Node property(String name, Node schema) {
-            properties.put(name, schema);
-            return this;
-        }
-
-        Node required(String name) {
-            required.add(name);
-            return this;
-        }
-
-        Node booleanEnum() {
-            booleanEnum = true;
-            return this;
-        }
-
-        Optional<String> firstError(JsonNode instance, List<String> path) {
-            if (types.stream().noneMatch(type -> isOfType(instance, type))) {
-                return error(path, repr(instance, path) + " is not of type "
-                        + types.stream().map(PythonText::repr).collect(Collectors.joining(", ")));
-            }
-            if (booleanEnum && !instance.isBoolean()) {
-                return error(path, repr(instance, path) + " is not one of [True, False]");
-            }
-            if (items != null && instance.isArray()) {
-                for (int index = 0; index < instance.size(); index++) {
-                    path.add(Integer.toString(index));
-                    Optional<String> error = items.firstError(instance.get(index), path);
-                    path.remove(path.size() - 1);
-                    if (error.isPresent()) {
-                        return error;
-                    }
-                }
-            }
-            if (instance.isObject()) {
-                for (Map.Entry<String, Node> property : properties.entrySet()) {
-                    if (instance.has(property.getKey())) {
-                        path.add(property.getKey());
-                        Optional<String> error = property.getValue().firstError(instance.get(property.getKey()), path);
-                        path.remove(path.size() - 1);
-                        if (error.isPresent()) {
-                            return error;
-                        }
-                    }
-                }
-                for (String name : required) {
-                    if (!instance.has(name)) {
-                        return error(path, PythonText.repr(name) + " is a required property");
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static boolean isOfType(JsonNode instance, String type) {
-            return switch (type) {
-                case "object" -> instance.isObject();
-                case "array" -> instance.isArray();
-                case "string" -> instance.isString();
-                case "boolean" -> instance.isBoolean();
-                default -> false;
-            };
-        }
-
-        /** {@code SchemaValidator.validate}: the field path in front when the error is below the root. */
-        private static Optional<String> error(List<String> path, String message) {
-            return Optional.of(path.isEmpty() ? message
-                    : "Invalid input for field '" + String.join("/", path) + "': " + message);
-        }
-
-        private static String repr(JsonNode instance, List<String> path) {
-            return path.contains("password") || containsPassword(instance) ? "'***'" : PythonText.repr(instance);
-        }
-
-        private static boolean containsPassword(JsonNode instance) {
-            if (instance.isObject()) {
-                return instance.has("password") || instance.values().stream().anyMatch(Node::containsPassword);
-            }
-            return instance.isArray() && instance.values().stream().anyMatch(Node::containsPassword);
-        }
+        return instance.isArray() && instance.values().stream().anyMatch(TokenRequestSchema::containsPassword);
     }
 }

@@ -17,7 +17,7 @@ import dev.cinderemulator.identity.IdentityDirectory.Domain;
 import dev.cinderemulator.identity.IdentityDirectory.Project;
 import dev.cinderemulator.identity.IdentityDirectory.Role;
 import dev.cinderemulator.identity.IdentityDirectory.User;
-import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.engine.EmulatorClock;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.engine.EmulatorClock;
 
 /**
  * Issued tokens, in the database so they outlive a restart of a file-backed emulator. A token id is

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cinderemulator.api.ExternalUrl;
+import dev.cinderemulator.web.ExternalUrl;
 import dev.cinderemulator.config.EmulatorProperties;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -11,10 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.cinderemulator.api.BufferedBodyRequest;
-import dev.cinderemulator.api.RequestIds;
+import dev.cinderemulator.web.BufferedBodyRequest;
+import dev.cinderemulator.web.RequestIds;
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.engine.EmulatorClock;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,18 +4,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.engine.Resettable;
 
 /**
  * The last N requests in a ring buffer (N = {@code emulator.journal.size}, 0 = off), so memory
  * stays bounded however long the emulator runs: the oldest entry goes when a new one comes.
  */
 @Component
-public class RequestJournal {
+public class RequestJournal implements Resettable {
 
     /** A bound far above what a test needs, so a runaway setting cannot exhaust the heap. */
     public static final int MAX_CAPACITY = 100_000;
@@ -89,9 +91,11 @@ public class RequestJournal {
     }
 
     /** Empty, and back to the configured bound. */
-    public synchronized void reset() {
+    @Override
+    public synchronized Map<String, Integer> resetAll() {
         entries.clear();
         capacity = configuredCapacity;
+        return Map.of();
     }
 
     private static int checkCapacity(int capacity) {

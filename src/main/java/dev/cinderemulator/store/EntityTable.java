@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * One table of Cinder resources as entities of one class: every instance field is a column
- * (snake_case of its name unless renamed), {@code id} is the key and {@code version} the
+ * (snake_case of its name unless renamed; a status enum as Cinder spells it,
+ * {@link CinderNameColumn}), {@code id} is the key and {@code version} the
  * optimistic lock. Within a transaction each row is one instance, and what the code changes on it
  * is written back before the transaction commits ({@link UnitOfWork}), as Cinder's SQLAlchemy
  * session does: the features' status machines change their entities and never save them by hand.
@@ -69,7 +70,12 @@ public final class EntityTable<T> {
             List<Column> fields = new ArrayList<>();
             Field idField = null;
             Field versionField = null;
-            for (Field field : type.getDeclaredFields()) {
+            List<Field> declared = new ArrayList<>();
+            // The shared columns of CinderBase first, then the resource's own.
+            for (Class<?> level = type; level != Object.class; level = level.getSuperclass()) {
+                declared.addAll(0, List.of(level.getDeclaredFields()));
+            }
+            for (Field field : declared) {
                 if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())) {
                     continue;
                 }
@@ -345,7 +351,7 @@ public final class EntityTable<T> {
             return MetadataConverter.toJson(metadata);
         }
         if (value instanceof Enum<?> constant) {
-            return constant.name();
+            return constant.toString();
         }
         return value;
     }
@@ -372,7 +378,7 @@ public final class EntityTable<T> {
         }
         if (type.isEnum()) {
             String value = rs.getString(index);
-            return value == null ? null : Enum.valueOf((Class<Enum>) type, value);
+            return value == null ? null : CinderNameColumn.byName((Class<Enum>) type, value);
         }
         Object value = rs.getObject(index);
         return rs.wasNull() ? null : value;

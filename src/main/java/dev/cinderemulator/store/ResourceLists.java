@@ -1,20 +1,16 @@
 package dev.cinderemulator.store;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
 
 /**
  * Cinder's {@code paginate_query}: rows after the marker in the requested order, found with a
@@ -66,36 +62,6 @@ public class ResourceLists {
         String sql = "SELECT id FROM " + column(query.table()) + where + " ORDER BY " + order + " LIMIT "
                 + query.limit() + " OFFSET " + query.offset();
         return Optional.of(jdbc.sql(sql).params(params).query(String.class).list());
-    }
-
-    /**
-     * Cinder's list answer ({@code _list_view}): the page's items in order, {@code <key>_links}
-     * only when there is a next page, {@code count} only when asked for. {@code matchesNothing}
-     * is a filter known to match no row, which Cinder still answers with an empty page.
-     */
-    public <T> Map<String, Object> respond(CinderRequest request, ListRequest list, boolean matchesNothing,
-            Listed<T> resource, String collection, Function<T, Map<String, Object>> view) {
-        List<String> ids = matchesNothing ? List.of()
-                : page(list.query()).orElseThrow(() -> CinderException.notFound(
-                        resource.label() + " " + list.query().marker() + " could not be found."));
-        Map<String, T> found = new LinkedHashMap<>();
-        resource.loader().apply(ids).forEach(item -> found.put(resource.idOf().apply(item), item));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(resource.key(), ids.stream().filter(found::containsKey).map(id -> view.apply(found.get(id))).toList());
-        Long count = list.withCount() ? Long.valueOf(matchesNothing ? 0 : count(list.query())) : null;
-        List<Map<String, String>> links = list.nextLinks(request, collection, ids, count);
-        if (!links.isEmpty()) {
-            body.put(resource.key() + "_links", links);
-        }
-        if (count != null) {
-            body.put("count", count);
-        }
-        return body;
-    }
-
-    /** A listable resource: its collection key ("backups"), its name in "X could not be found", how rows load. */
-    public record Listed<T>(String key, String label, Function<List<String>, Iterable<T>> loader,
-            Function<T, String> idOf) {
     }
 
     public long count(ListQuery query) {

@@ -4,26 +4,16 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.store.CinderBase;
 
 /**
  * A Cinder volume snapshot: {@code creating} → {@code available}, {@code backing-up} while a backup
  * reads it, {@code deleting} → gone. Like every Cinder row, {@code updated_at} is null until the
  * first change after creation.
  */
-public class Snapshot {
-    private String id;
-    private String projectId;
-    private String userId;
+public class Snapshot extends CinderBase {
     private String volumeId;
-    private String name;
-    private String description;
-    private String status;
-    private int size;
-    private Map<String, String> metadata = new LinkedHashMap<>();
-    private LocalDateTime createdAt;
-    private LocalDateTime updatedAt;
-    private long version;
+    private SnapshotStatus status;
 
     protected Snapshot() {
     }
@@ -38,7 +28,7 @@ public class Snapshot {
         this.name = name;
         this.description = description;
         this.metadata = new LinkedHashMap<>(metadata);
-        this.status = "creating";
+        this.status = SnapshotStatus.CREATING;
         this.createdAt = now;
     }
 
@@ -49,52 +39,50 @@ public class Snapshot {
     }
 
     void finishCreating(LocalDateTime now) {
-        if (status.equals("creating")) {
-            moveTo("available", now);
+        if (status == SnapshotStatus.CREATING) {
+            moveTo(SnapshotStatus.AVAILABLE, now);
         }
     }
 
     /** {@code volume/api.py delete_snapshot}: a conditional update on the status. */
     void startDeleting(LocalDateTime now) {
         if (!isDeletable()) {
-            throw CinderException.badRequest("Invalid snapshot: Snapshot status must be available or error and must "
-                    + "not be part of a group.");
+            throw new InvalidSnapshot("Snapshot status must be available or error and must not be part of a group.");
         }
-        moveTo("deleting", now);
+        moveTo(SnapshotStatus.DELETING, now);
     }
 
     /** A cascading volume delete: the snapshot goes with its volume, whatever the checks let through. */
     void deleteWithVolume(LocalDateTime now) {
-        moveTo("deleting", now);
+        moveTo(SnapshotStatus.DELETING, now);
     }
 
     /** What a cascading volume delete accepts ({@code volume_has_undeletable_snapshots_filter}). */
     boolean isDeletable() {
-        return status.equals("available") || status.equals("error");
+        return status == SnapshotStatus.AVAILABLE || status == SnapshotStatus.ERROR;
     }
 
     /** {@code create_volume.py _extract_snapshot}: what a volume may be created from. */
     void checkCloneSource() {
-        if (!status.equals("available")) {
-            throw CinderException.badRequest("Invalid snapshot: Originating snapshot status must be one of "
-                    + "'available' values");
+        if (status != SnapshotStatus.AVAILABLE) {
+            throw new InvalidSnapshot("Originating snapshot status must be one of 'available' values");
         }
     }
 
     void checkBackupSource() {
-        if (!status.equals("available")) {
-            throw CinderException.badRequest("Invalid snapshot: Snapshot to be backed up must be available, but the "
-                    + "current status is \"" + status + "\".");
+        if (status != SnapshotStatus.AVAILABLE) {
+            throw new InvalidSnapshot("Snapshot to be backed up must be available, but the current status is \""
+                    + status + "\".");
         }
     }
 
     void startBackingUp(LocalDateTime now) {
-        moveTo("backing-up", now);
+        moveTo(SnapshotStatus.BACKING_UP, now);
     }
 
     void finishBackingUp(LocalDateTime now) {
-        if (status.equals("backing-up")) {
-            moveTo("available", now);
+        if (status == SnapshotStatus.BACKING_UP) {
+            moveTo(SnapshotStatus.AVAILABLE, now);
         }
     }
 
@@ -107,7 +95,7 @@ public class Snapshot {
         snapshot.volumeId = fixture.volumeId();
         snapshot.name = fixture.name();
         snapshot.description = fixture.description();
-        snapshot.status = fixture.status();
+        snapshot.status = SnapshotStatus.of(fixture.status());
         snapshot.size = fixture.size();
         snapshot.metadata = new LinkedHashMap<>(fixture.metadata());
         snapshot.createdAt = fixture.createdAt();
@@ -116,61 +104,40 @@ public class Snapshot {
     }
 
     SnapshotFixture fixture() {
-        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status, size, metadata,
+        return new SnapshotFixture(id, projectId, userId, volumeId, name, description, status.toString(), size, metadata,
                 createdAt, updatedAt);
     }
 
-    /** The volume service failed: {@code error} after creating, {@code error_deleting} after deleting. */
-    void fail(String failedStatus, LocalDateTime now) {
-        moveTo(failedStatus, now);
+    /** The volume service failed to create it. */
+    void failCreating(LocalDateTime now) {
+        moveTo(SnapshotStatus.ERROR, now);
     }
 
-    private void moveTo(String next, LocalDateTime now) {
+    /** The volume service failed to delete it. */
+    void failDeleting(LocalDateTime now) {
+        moveTo(SnapshotStatus.ERROR_DELETING, now);
+    }
+
+    /** The volume service finishes only work the snapshot still awaits. */
+    boolean isCreating() {
+        return status == SnapshotStatus.CREATING;
+    }
+
+    boolean isDeleting() {
+        return status == SnapshotStatus.DELETING;
+    }
+
+    private void moveTo(SnapshotStatus next, LocalDateTime now) {
         status = next;
         updatedAt = now;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String projectId() {
-        return projectId;
-    }
-
-    public String userId() {
-        return userId;
     }
 
     public String volumeId() {
         return volumeId;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String status() {
+    public SnapshotStatus status() {
         return status;
     }
 
-    public int size() {
-        return size;
-    }
-
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
-    }
-
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
-    }
 }

@@ -1,7 +1,6 @@
 package dev.cinderemulator.volume;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -18,14 +17,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.store.ListRequest;
-import dev.cinderemulator.store.ListSpec;
-import dev.cinderemulator.api.RequestBodies;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonFields;
+import dev.cinderemulator.web.ListPages;
+import dev.cinderemulator.web.ListRequest;
+import dev.cinderemulator.web.ListSpec;
+import dev.cinderemulator.web.Microversions;
+import dev.cinderemulator.web.RequestBodies;
 import dev.cinderemulator.config.EmulatorProperties;
-import dev.cinderemulator.store.ResourceLists;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,29 +40,37 @@ class SnapshotsController {
      * Cinder's column is {@code volume_size}, which the API shows as {@code size}: as a filter,
      * {@code volume_size} works and {@code size} matches nothing. Sorting by name needs 3.30.
      */
-    static final ListSpec SNAPSHOT_LIST = new ListSpec("snapshots", "Snapshot",
-            Set.of("id", "project_id", "user_id", "volume_id", "display_name", "display_description", "status", "size",
-                    "created_at", "updated_at"),
-            Set.of("status", "volume_id", "name", "metadata"),
-            Set.of("name", "status", "volume_id", "metadata", "availability_zone", "consumes_quota"),
-            Map.of("name", "display_name", "volume_size", "size", "size", "volume_size"), 30, Set.of("size"),
-            Set.of(), ListSpec.AllTenants.LENIENT, true, Map.of("metadata", 22, "use_quota", 65));
+    static final ListSpec SNAPSHOT_LIST = ListSpec.of("snapshots", "Snapshot")
+            .columns("id", "project_id", "user_id", "volume_id", "display_name", "display_description", "status",
+                    "size", "created_at", "updated_at")
+            .legacyUserFilters("status", "volume_id", "name", "metadata")
+            .resourceFilters("name", "status", "volume_id", "metadata", "availability_zone", "consumes_quota")
+            .renamedFilters(Map.of("name", "display_name", "volume_size", "size", "size", "volume_size"))
+            .nameSortFrom(Microversions.SNAPSHOT_SORT)
+            .integerColumns("size")
+            .allTenants(ListSpec.AllTenants.LENIENT)
+            .metadataFilter()
+            .filtersAddedIn(Map.of("metadata", Microversions.SNAPSHOT_LIST_METADATA_FILTER, "use_quota",
+                    Microversions.USE_QUOTA))
+            .build();
 
     static final String SNAPSHOT_IN_USE_FLAG = "Since microversion 3.66 the 'force' flag is invalid for this "
             + "request.  For backward compatability, however, when the 'force' flag is passed with a value "
             + "evaluating to True, it is silently ignored.";
 
-    private final VolumeService service;
-    private final ResourceLists lists;
-    private final ResourceLists.Listed<Snapshot> listed;
+    private final SnapshotApi service;
+    private final VolumeApi volumeApi;
+    private final ListPages lists;
+    private final ListPages.Listed<Snapshot> listed;
     private final RequestBodies bodies;
     private final EmulatorProperties properties;
 
-    SnapshotsController(VolumeService service, Snapshots snapshots, ResourceLists lists, RequestBodies bodies,
-            EmulatorProperties properties) {
+    SnapshotsController(SnapshotApi service, VolumeApi volumeApi, Snapshots snapshots, ListPages lists,
+            RequestBodies bodies, EmulatorProperties properties) {
         this.service = service;
+        this.volumeApi = volumeApi;
         this.lists = lists;
-        this.listed = new ResourceLists.Listed<>("snapshots", "Snapshot", snapshots::findAllById, Snapshot::id);
+        this.listed = new ListPages.Listed<>("snapshots", "Snapshot", snapshots::findAllById, Snapshot::id);
         this.bodies = bodies;
         this.properties = properties;
     }
@@ -71,14 +79,15 @@ class SnapshotsController {
     ResponseEntity<Map<String, Object>> create(CinderRequest request, @RequestBody(required = false) byte[] body) {
         JsonNode snapshot = bodies.parse(body, VolumeSchemas.createSnapshot()).get("snapshot");
         String volumeId = JsonFields.rawText(snapshot, "volume_id");
-        service.volume(request, volumeId == null ? "None" : volumeId);
+        volumeApi.volume(request, volumeId == null ? "None" : volumeId);
         boolean force = JsonFields.flag(snapshot, "force");
-        if (request.atLeast(66) && JsonFields.has(snapshot, "force") && !force) {
+        if (request.atLeast(Microversions.SNAPSHOT_IN_USE) && JsonFields.has(snapshot, "force") && !force) {
             throw CinderException.badRequest(SNAPSHOT_IN_USE_FLAG);
         }
         String name = JsonFields.has(snapshot, "name") ? JsonFields.text(snapshot, "name")
                 : JsonFields.text(snapshot, "display_name");
-        Snapshot created = service.createSnapshot(request, volumeId, force || request.atLeast(66), name,
+        boolean allowInUse = force || request.atLeast(Microversions.SNAPSHOT_IN_USE);
+        Snapshot created = service.createSnapshot(request, volumeId, allowInUse, name,
                 JsonFields.text(snapshot, "description"), JsonFields.metadata(snapshot, "metadata"));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("snapshot", VolumeViews.snapshot(request, created)));
@@ -104,7 +113,7 @@ class SnapshotsController {
         String zone = filters.getFirst("availability_zone");
         filters.remove("availability_zone");
         boolean otherZone = zone != null && !zone.equals(properties.cloud().availabilityZone())
-                && (request.isAdmin() || request.atLeast(31));
+                && (request.isAdmin() || request.atLeast(Microversions.RESOURCE_FILTER));
         ListRequest list = ListRequest.parse(request, filters, params, SNAPSHOT_LIST);
         return lists.respond(request, list, list.emptyByFilter() || otherZone, listed, collection, view);
     }

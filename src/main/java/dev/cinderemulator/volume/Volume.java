@@ -4,8 +4,10 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.exception.Invalid;
+import dev.cinderemulator.store.CinderBase;
 
 /**
  * A Cinder volume and its status machine ({@code cinder/volume/api.py}, the create flow and the
@@ -13,20 +15,15 @@ import dev.cinderemulator.api.CinderException;
  * {@code available} or (forced) {@code in-use} volumes are backed up, only {@code available} ones
  * are restored into, and {@code previous_status} remembers what to return to after a backup.
  */
-public class Volume {
+public class Volume extends CinderBase {
+
+    public static final String DEFAULT_VOLUME_TYPE = "__DEFAULT__";
 
     /** {@code volume/api.py delete}: the statuses a volume may be deleted from, in Cinder's order. */
-    private static final List<String> DELETABLE_ORDER = List.of("available", "error", "error_restoring",
-            "error_extending", "error_managing");
-
-    private String id;
-    private String projectId;
-    private String userId;
-    private String name;
-    private String description;
-    private String status;
+    private static final List<VolumeStatus> DELETABLE_ORDER = List.of(VolumeStatus.AVAILABLE, VolumeStatus.ERROR,
+            VolumeStatus.ERROR_RESTORING, VolumeStatus.ERROR_EXTENDING, VolumeStatus.ERROR_MANAGING);
+    private VolumeStatus status;
     private String previousStatus;
-    private int size;
     private String availabilityZone;
     private String volumeType;
     private boolean bootable;
@@ -34,10 +31,6 @@ public class Volume {
     private String snapshotId;
     private String sourceVolumeId;
     private String backupId;
-    private Map<String, String> metadata = new LinkedHashMap<>();
-    private LocalDateTime createdAt;
-    private LocalDateTime updatedAt;
-    private long version;
 
     protected Volume() {
     }
@@ -59,7 +52,7 @@ public class Volume {
         this.snapshotId = draft.snapshotId();
         this.sourceVolumeId = draft.sourceVolumeId();
         this.bootable = draft.bootable();
-        this.status = "creating";
+        this.status = VolumeStatus.CREATING;
         this.createdAt = now;
     }
 
@@ -74,7 +67,7 @@ public class Volume {
         volume.volumeType = fixture.volumeType();
         volume.name = fixture.name();
         volume.description = fixture.description();
-        volume.status = fixture.status();
+        volume.status = VolumeStatus.of(fixture.status());
         volume.previousStatus = fixture.previousStatus();
         volume.bootable = fixture.bootable();
         volume.multiattach = fixture.multiattach();
@@ -87,22 +80,22 @@ public class Volume {
     }
 
     VolumeFixture fixture() {
-        return new VolumeFixture(id, projectId, userId, name, description, status, previousStatus, size,
+        return new VolumeFixture(id, projectId, userId, name, description, status.toString(), previousStatus, size,
                 availabilityZone, volumeType, bootable, multiattach, snapshotId, sourceVolumeId, metadata, createdAt,
                 updatedAt);
     }
 
     /** The volume service failed to create it. */
     void failCreating(LocalDateTime now) {
-        if (status.equals("creating")) {
-            moveTo("error", now);
+        if (status == VolumeStatus.CREATING) {
+            moveTo(VolumeStatus.ERROR, now);
         }
     }
 
     /** The volume service failed to delete it. */
     void failDeleting(LocalDateTime now) {
-        if (status.equals("deleting")) {
-            moveTo("error_deleting", now);
+        if (status == VolumeStatus.DELETING) {
+            moveTo(VolumeStatus.ERROR_DELETING, now);
         }
     }
 
@@ -111,8 +104,8 @@ public class Volume {
      * without fields saves nothing, so {@code updated_at} stays as it was.
      */
     void update(String name, String description, Map<String, String> metadata, boolean anyField, LocalDateTime now) {
-        if (status.equals("maintenance")) {
-            throw CinderException.badRequest("Invalid volume: The volume cannot be updated during maintenance.");
+        if (status == VolumeStatus.MAINTENANCE) {
+            throw new InvalidVolume("The volume cannot be updated during maintenance.");
         }
         if (!anyField) {
             return;
@@ -126,8 +119,8 @@ public class Volume {
     }
 
     void finishCreating(LocalDateTime now) {
-        if (status.equals("creating")) {
-            moveTo("available", now);
+        if (status == VolumeStatus.CREATING) {
+            moveTo(VolumeStatus.AVAILABLE, now);
         }
     }
 
@@ -136,7 +129,7 @@ public class Volume {
      * and the backend's {@code shared_targets}. Until then only the API's row exists.
      */
     boolean onBackend() {
-        return !status.equals("creating");
+        return status != VolumeStatus.CREATING;
     }
 
     /**
@@ -146,12 +139,14 @@ public class Volume {
      */
     void startDeleting(boolean force, boolean blockedBySnapshots, LocalDateTime now) {
         if ((!force && !DELETABLE_ORDER.contains(status)) || blockedBySnapshots) {
-            String statusClause = force ? "" : "status must be " + String.join(" or ", DELETABLE_ORDER) + " and";
-            throw CinderException.badRequest("Invalid volume: Volume " + statusClause + " must not be migrating, "
+            String statusClause = force ? ""
+                    : "status must be " + DELETABLE_ORDER.stream().map(VolumeStatus::toString)
+                            .collect(Collectors.joining(" or ")) + " and";
+            throw new InvalidVolume("Volume " + statusClause + " must not be migrating, "
                     + "attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from "
                     + "snapshots after volume transfer.");
         }
-        moveTo("deleting", now);
+        moveTo(VolumeStatus.DELETING, now);
     }
 
     /**
@@ -159,80 +154,80 @@ public class Volume {
      * detaching, but a missing comma glues the last two into one string, so only {@code deleting}
      * is refused; {@code in-use} needs attachments, which emulated volumes never have.
      */
-    void resetStatus(String status, LocalDateTime now) {
-        if (status.equals("deleting")) {
-            throw CinderException.badRequest("Cannot reset-state to deleting");
+    void resetStatus(VolumeStatus status, LocalDateTime now) {
+        if (status == VolumeStatus.DELETING) {
+            throw new Invalid("Cannot reset-state to deleting");
         }
-        if (status.equals("in-use")) {
-            throw CinderException.badRequest(
-                    "Cannot reset-state to in-use because volume does not have any attachments.");
+        if (status == VolumeStatus.IN_USE) {
+            throw new Invalid("Cannot reset-state to in-use because volume does not have any attachments.");
         }
         moveTo(status, now);
     }
 
     /** {@code create_volume.py _extract_source_volume}: what a volume may be cloned from. */
     void checkCloneSource() {
-        if (!status.equals("available") && !status.equals("in-use")) {
-            throw CinderException.badRequest("Invalid volume: Originating source volume status must be one of "
+        if (status != VolumeStatus.AVAILABLE && status != VolumeStatus.IN_USE) {
+            throw new InvalidVolume("Originating source volume status must be one of "
                     + "'available, in-use' values");
         }
     }
 
     /** {@code volume/api.py create_snapshot_in_db}: the checks before the quota, in Cinder's order. */
     void checkSnapshotSource(boolean allowInUse) {
-        if (status.equals("maintenance")) {
-            throw CinderException.badRequest("Invalid volume: The snapshot cannot be created when the volume is in "
-                    + "maintenance mode.");
+        if (status == VolumeStatus.MAINTENANCE) {
+            throw new InvalidVolume("The snapshot cannot be created when the volume is in maintenance mode.");
         }
-        if (status.equals("error")) {
-            throw CinderException.badRequest("Invalid volume: The snapshot cannot be created when the volume is in "
-                    + "error status.");
+        if (status == VolumeStatus.ERROR) {
+            throw new InvalidVolume("The snapshot cannot be created when the volume is in error status.");
         }
-        List<String> valid = allowInUse ? List.of("available", "in-use") : List.of("available");
-        if (!valid.contains(status)) {
-            throw CinderException.badRequest("Invalid volume: Volume " + id + " status must be "
-                    + String.join(", ", valid) + ", but current status is: " + status + ".");
+        boolean valid = status == VolumeStatus.AVAILABLE || allowInUse && status == VolumeStatus.IN_USE;
+        if (!valid) {
+            throw new InvalidVolume("Volume " + id + " status must be " + (allowInUse ? "available, in-use"
+                    : "available") + ", but current status is: " + status + ".");
         }
     }
 
     /** {@code backup/api.py create}: the volume is checked only when the backup is not of a snapshot. */
     void checkBackupSource(boolean force) {
-        if (!status.equals("available") && !status.equals("in-use")) {
-            throw CinderException.badRequest("Invalid volume: Volume to be backed up must be available or in-use, "
-                    + "but the current status is \"" + status + "\".");
+        if (status != VolumeStatus.AVAILABLE && status != VolumeStatus.IN_USE) {
+            throw new InvalidVolume("Volume to be backed up must be available or in-use, but the current status is "
+                    + "\"" + status + "\".");
         }
-        if (status.equals("in-use") && !force) {
-            throw CinderException.badRequest("Invalid volume: Backing up an in-use volume must use the force flag.");
+        if (status == VolumeStatus.IN_USE && !force) {
+            throw new InvalidVolume("Backing up an in-use volume must use the force flag.");
         }
     }
 
     void startBackingUp(LocalDateTime now) {
-        previousStatus = status;
-        moveTo("backing-up", now);
+        previousStatus = status.toString();
+        moveTo(VolumeStatus.BACKING_UP, now);
     }
 
     /** {@code _finish_backup}: back to where it was; {@code previous_status} records the backup. */
     void finishBackingUp(boolean failed, LocalDateTime now) {
-        if (!status.equals("backing-up")) {
+        if (status != VolumeStatus.BACKING_UP) {
             return;
         }
-        String back = previousStatus == null ? "available" : previousStatus;
-        previousStatus = failed ? "error_backing-up" : "backing-up";
+        // A fixture may have loaded a previous_status no volume can be in; Cinder's default then.
+        VolumeStatus back = previousStatus == null || !VolumeStatus.NAMES.contains(previousStatus)
+                ? VolumeStatus.AVAILABLE
+                : VolumeStatus.of(previousStatus);
+        previousStatus = (failed ? VolumeStatus.ERROR_BACKING_UP : VolumeStatus.BACKING_UP).toString();
         moveTo(back, now);
     }
 
     void checkRestoreTarget(int backupSize) {
-        if (!status.equals("available")) {
-            throw CinderException.badRequest("Invalid volume: Volume to be restored to must be available");
+        if (status != VolumeStatus.AVAILABLE) {
+            throw new InvalidVolume("Volume to be restored to must be available");
         }
         if (size < backupSize) {
-            throw CinderException.badRequest("Invalid volume: volume size " + size
+            throw new InvalidVolume("volume size " + size
                     + " is too small to restore backup of size " + backupSize + ".");
         }
     }
 
     void startRestoring(LocalDateTime now) {
-        moveTo("restoring-backup", now);
+        moveTo(VolumeStatus.RESTORING_BACKUP, now);
     }
 
     /**
@@ -240,7 +235,7 @@ public class Volume {
      * when restoring elsewhere), and an auto-named volume takes the source volume's name.
      */
     void finishRestoring(RestoredContent content, LocalDateTime now) {
-        if (!status.equals("restoring-backup")) {
+        if (status != VolumeStatus.RESTORING_BACKUP) {
             return;
         }
         metadata.putAll(content.metadata());
@@ -253,46 +248,31 @@ public class Volume {
             name = content.sourceName();
             description = content.sourceDescription();
         }
-        moveTo("available", now);
+        moveTo(VolumeStatus.AVAILABLE, now);
     }
 
     void failRestoring(LocalDateTime now) {
-        if (status.equals("restoring-backup")) {
-            moveTo("error_restoring", now);
+        if (status == VolumeStatus.RESTORING_BACKUP) {
+            moveTo(VolumeStatus.ERROR_RESTORING, now);
         }
     }
 
-    private void moveTo(String next, LocalDateTime now) {
+    /** The volume service finishes only work the volume still awaits. */
+    boolean isCreating() {
+        return status == VolumeStatus.CREATING;
+    }
+
+    boolean isDeleting() {
+        return status == VolumeStatus.DELETING;
+    }
+
+    private void moveTo(VolumeStatus next, LocalDateTime now) {
         status = next;
         updatedAt = now;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String projectId() {
-        return projectId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String status() {
+    public VolumeStatus status() {
         return status;
-    }
-
-    public int size() {
-        return size;
     }
 
     public String availabilityZone() {
@@ -323,15 +303,4 @@ public class Volume {
         return backupId;
     }
 
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
-    }
-
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
-    }
 }

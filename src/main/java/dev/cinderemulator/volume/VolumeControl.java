@@ -1,15 +1,19 @@
 package dev.cinderemulator.volume;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.cinderemulator.lifecycle.TransitionAction;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
+import dev.cinderemulator.engine.Resettable;
+import dev.cinderemulator.engine.TransitionAction;
+import dev.cinderemulator.engine.TransitionScheduler;
 
 /**
  * What the emulator's control API may do to volumes and snapshots beyond Cinder's own API: load
@@ -19,12 +23,11 @@ import dev.cinderemulator.lifecycle.TransitionScheduler;
  */
 @Component
 @Transactional
-public class VolumeControl {
+@Order(20)
+public class VolumeControl implements Resettable {
 
-    public static final Set<String> VOLUME_STATUSES = Set.copyOf(VolumeSchemas.VOLUME_STATUSES);
-    /** {@code fields.SnapshotStatus}, less {@code deleted}, which the API never shows. */
-    public static final Set<String> SNAPSHOT_STATUSES = Set.of("creating", "available", "deleting", "error",
-            "error_deleting", "updating", "unmanaging", "backing-up", "restoring");
+    public static final Set<String> VOLUME_STATUSES = Set.copyOf(VolumeStatus.NAMES);
+    public static final Set<String> SNAPSHOT_STATUSES = SnapshotStatus.NAMES;
 
     private final Volumes volumes;
     private final Snapshots snapshots;
@@ -55,9 +58,9 @@ public class VolumeControl {
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(VolumeFixture fixture) {
         volumes.save(Volume.loaded(fixture));
-        switch (fixture.status()) {
-            case "creating" -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
-            case "deleting" -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
+        switch (VolumeStatus.of(fixture.status())) {
+            case CREATING -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
+            case DELETING -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
             default -> {
             }
         }
@@ -66,9 +69,9 @@ public class VolumeControl {
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(SnapshotFixture fixture) {
         snapshots.save(Snapshot.loaded(fixture));
-        switch (fixture.status()) {
-            case "creating" -> scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, fixture.id());
-            case "deleting" -> scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, fixture.id());
+        switch (SnapshotStatus.of(fixture.status())) {
+            case CREATING -> scheduler.schedule(TransitionAction.SNAPSHOT_CREATE, fixture.id());
+            case DELETING -> scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, fixture.id());
             default -> {
             }
         }
@@ -87,20 +90,26 @@ public class VolumeControl {
 
     /** Deletes every volume and snapshot; the caller drops the pending transitions. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Deleted deleteAll() {
+    @Override
+    public Map<String, Integer> resetAll() {
         int deletedSnapshots = snapshots.deleteAll();
-        return new Deleted(volumes.deleteAll(), deletedSnapshots);
+        return counts(volumes.deleteAll(), deletedSnapshots);
     }
 
     /** Deletes one project's volumes and snapshots and their pending work. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Deleted deleteProject(String projectId) {
+    @Override
+    public Map<String, Integer> resetProject(String projectId) {
         snapshots.findOldestFirst(projectId).forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
         volumes.findOldestFirst(projectId).forEach(volume -> scheduler.cancelFor(volume.id()));
         int deletedSnapshots = snapshots.deleteByProjectId(projectId);
-        return new Deleted(volumes.deleteByProjectId(projectId), deletedSnapshots);
+        return counts(volumes.deleteByProjectId(projectId), deletedSnapshots);
     }
 
-    public record Deleted(int volumes, int snapshots) {
+    private static Map<String, Integer> counts(int volumeCount, int snapshotCount) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("volumes", volumeCount);
+        counts.put("snapshots", snapshotCount);
+        return counts;
     }
 }

@@ -4,7 +4,7 @@ import java.util.function.LongSupplier;
 
 import org.springframework.stereotype.Component;
 
-import dev.cinderemulator.api.CinderException;
+import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.Quotas;
 import dev.cinderemulator.store.ProjectLocks;

@@ -1,15 +1,16 @@
 package dev.cinderemulator.volume;
 
-import static dev.cinderemulator.api.JsonSchema.schema;
+import static dev.cinderemulator.web.JsonSchema.schema;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonSchema;
-import dev.cinderemulator.api.ParameterTypes;
-import dev.cinderemulator.api.PythonText;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonSchema;
+import dev.cinderemulator.web.Microversions;
+import dev.cinderemulator.web.ParameterTypes;
+import dev.cinderemulator.web.PythonText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,10 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class VolumeSchemas {
 
     /** {@code fields.VolumeStatus.ALL}, in its order: Cinder prints the tuple in refusals. */
-    static final List<String> VOLUME_STATUSES = List.of("creating", "available", "deleting", "error",
-            "error_deleting", "error_managing", "managing", "attaching", "in-use", "detaching", "maintenance",
-            "restoring-backup", "error_restoring", "reserved", "awaiting-transfer", "backing-up", "error_backing-up",
-            "error_extending", "downloading", "uploading", "retyping", "extending");
+    static final List<String> VOLUME_STATUSES = VolumeStatus.NAMES;
     private static final List<String> ATTACH_STATUSES = List.of("attached", "detached");
     private static final List<String> MIGRATION_STATUSES = List.of("migrating", "error", "success", "completing",
             "none", "starting");
@@ -51,13 +49,13 @@ final class VolumeSchemas {
                 .property("multiattach", schema().oneOf(schema().type("null"), ParameterTypes.booleanString()))
                 .property("image_id", schema().type("string", "null").minLength(0).maxLength(255))
                 .property("imageRef", schema().type("string", "null").minLength(0).maxLength(255));
-        if (request.atLeast(13)) {
+        if (request.atLeast(Microversions.GROUP_VOLUME)) {
             volume.property("group_id", schema().type("string", "null").minLength(0).maxLength(255));
         }
-        if (request.atLeast(47)) {
+        if (request.atLeast(Microversions.VOLUME_CREATE_FROM_BACKUP)) {
             volume.property("backup_id", optionalUuid());
         }
-        if (request.atLeast(53)) {
+        if (request.atLeast(Microversions.SUPPORT_VOLUME_SCHEMA_CHANGES)) {
             volume.noAdditionalProperties();
         }
         return schema().type("object").property("volume", volume)
@@ -74,7 +72,7 @@ final class VolumeSchemas {
                 .property("display_description", nameOrDescription("description"))
                 .property("metadata", ParameterTypes.metadata(false))
                 .noAdditionalProperties();
-        if (request.atLeast(53)) {
+        if (request.atLeast(Microversions.SUPPORT_VOLUME_SCHEMA_CHANGES)) {
             volume.anyOf(schema().required("name"), schema().required("description"), schema().required("display_name"),
                     schema().required("display_description"), schema().required("metadata"));
         }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.CinderTime;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.CinderTime;
+import dev.cinderemulator.web.Microversions;
 
 /**
  * Cinder's volume and snapshot views ({@code cinder/api/v3/views/volumes.py}, {@code snapshots.py}):
@@ -40,7 +41,7 @@ final class VolumeViews {
     static Map<String, Object> detail(CinderRequest request, Volume volume) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", volume.id());
-        view.put("status", volume.status());
+        view.put("status", volume.status().toString());
         view.put("size", volume.size());
         view.put("availability_zone", volume.availabilityZone());
         view.put("created_at", CinderTime.format(volume.createdAt()));
@@ -62,23 +63,23 @@ final class VolumeViews {
         if (request.isAdmin()) {
             view.put("migration_status", null);
         }
-        if (request.atLeast(13)) {
+        if (request.atLeast(Microversions.GROUP_VOLUME)) {
             view.put("group_id", null);
         }
-        if (request.atLeast(21) && request.isAdmin()) {
+        if (request.atLeast(Microversions.VOLUME_DETAIL_PROVIDER_ID) && request.isAdmin()) {
             view.put("provider_id", null);
         }
-        if (request.atLeast(48)) {
+        if (request.atLeast(Microversions.VOLUME_SHARED_TARGETS_AND_SERVICE_FIELDS)) {
             view.put("service_uuid", volume.onBackend() ? VOLUME_SERVICE_UUID : null);
             view.put("shared_targets", !volume.onBackend());
         }
-        if (request.atLeast(61) && request.isAdmin()) {
+        if (request.atLeast(Microversions.VOLUME_CLUSTER_NAME) && request.isAdmin()) {
             view.put("cluster_name", null);
         }
-        if (request.atLeast(63)) {
+        if (request.atLeast(Microversions.VOLUME_TYPE_ID_IN_VOLUME_DETAIL)) {
             view.put("volume_type_id", DEFAULT_VOLUME_TYPE_ID);
         }
-        if (request.atLeast(65)) {
+        if (request.atLeast(Microversions.USE_QUOTA)) {
             view.put("consumes_quota", true);
         }
         return view;
@@ -109,16 +110,16 @@ final class VolumeViews {
         view.put("name", snapshot.name());
         view.put("description", snapshot.description());
         view.put("volume_id", snapshot.volumeId());
-        view.put("status", snapshot.status());
+        view.put("status", snapshot.status().toString());
         view.put("size", snapshot.size());
         view.put("metadata", new TreeMap<>(snapshot.metadata()));
-        if (request.atLeast(14)) {
+        if (request.atLeast(Microversions.GROUP_SNAPSHOTS)) {
             view.put("group_snapshot_id", null);
         }
-        if (request.atLeast(41)) {
+        if (request.atLeast(Microversions.SNAPSHOT_LIST_USER_ID)) {
             view.put("user_id", snapshot.userId());
         }
-        if (request.atLeast(65)) {
+        if (request.atLeast(Microversions.USE_QUOTA)) {
             view.put("consumes_quota", true);
         }
         return view;
@@ -130,7 +131,7 @@ final class VolumeViews {
      */
     static Map<String, Object> snapshotShown(CinderRequest request, Snapshot snapshot) {
         Map<String, Object> view = snapshot(request, snapshot);
-        view.put("os-extended-snapshot-attributes:progress", snapshot.status().equals("creating") ? "0%" : "100%");
+        view.put("os-extended-snapshot-attributes:progress", snapshot.isCreating() ? "0%" : "100%");
         view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
         return view;
     }

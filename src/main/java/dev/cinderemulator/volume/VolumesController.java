@@ -3,7 +3,6 @@ package dev.cinderemulator.volume;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -19,14 +18,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cinderemulator.api.CinderException;
-import dev.cinderemulator.api.CinderRequest;
-import dev.cinderemulator.api.JsonFields;
-import dev.cinderemulator.store.ListRequest;
-import dev.cinderemulator.store.ListSpec;
-import dev.cinderemulator.api.ParameterTypes;
-import dev.cinderemulator.api.RequestBodies;
-import dev.cinderemulator.store.ResourceLists;
+import dev.cinderemulator.web.CinderException;
+import dev.cinderemulator.web.CinderRequest;
+import dev.cinderemulator.web.JsonFields;
+import dev.cinderemulator.web.ListPages;
+import dev.cinderemulator.web.ListRequest;
+import dev.cinderemulator.web.ListSpec;
+import dev.cinderemulator.web.Microversions;
+import dev.cinderemulator.web.ParameterTypes;
+import dev.cinderemulator.web.RequestBodies;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,31 +41,40 @@ class VolumesController {
      * in Cinder, so {@code volume_type} is neither); non-admins get the {@code volume} entry of
      * {@code resource_filters.json}, which is also the list before 3.31.
      */
-    static final ListSpec VOLUME_LIST = new ListSpec("volumes", "Volume",
-            Set.of("id", "project_id", "user_id", "display_name", "display_description", "status",
+    static final ListSpec VOLUME_LIST = ListSpec.of("volumes", "Volume")
+            .columns("id", "project_id", "user_id", "display_name", "display_description", "status",
                     "previous_status", "size", "availability_zone", "bootable", "multiattach", "snapshot_id",
-                    "source_volid", "created_at", "updated_at"),
-            Set.of("name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id",
-                    "size", "created_at", "updated_at", "consumes_quota"),
-            Set.of("name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id",
-                    "size", "created_at", "updated_at", "consumes_quota"),
-            Map.of("name", "display_name"), 0, Set.of("size"), Set.of("bootable", "multiattach"),
-            ListSpec.AllTenants.BOOL_PARAM, true, Map.of("glance_metadata", 4, "group_id", 10, "created_at", 60,
-                    "updated_at", 60, "use_quota", 65));
+                    "source_volid", "created_at", "updated_at")
+            .legacyUserFilters("name", "status", "metadata", "bootable", "migration_status", "availability_zone",
+                    "group_id", "size", "created_at", "updated_at", "consumes_quota")
+            .resourceFilters("name", "status", "metadata", "bootable", "migration_status", "availability_zone",
+                    "group_id", "size", "created_at", "updated_at", "consumes_quota")
+            .renamedFilters(Map.of("name", "display_name"))
+            .integerColumns("size")
+            .booleanColumns("bootable", "multiattach")
+            .allTenants(ListSpec.AllTenants.BOOL_PARAM)
+            .metadataFilter()
+            .filtersAddedIn(Map.of("glance_metadata", Microversions.VOLUME_LIST_GLANCE_METADATA, "group_id",
+                    Microversions.VOLUME_LIST_GROUP, "created_at", Microversions.VOLUME_TIME_COMPARISON_FILTER,
+                    "updated_at", Microversions.VOLUME_TIME_COMPARISON_FILTER, "use_quota", Microversions.USE_QUOTA))
+            .build();
 
     private static final String MULTIATTACH_REMOVED = "multiattach parameter has been removed. The default behavior "
             + "is to use multiattach enabled volume types. Contact your administrator to create a multiattach "
             + "enabled volume type and use it to create multiattach volumes.";
 
-    private final VolumeService service;
-    private final ResourceLists lists;
-    private final ResourceLists.Listed<Volume> listed;
+    private final VolumeApi service;
+    private final SnapshotApi snapshotApi;
+    private final ListPages lists;
+    private final ListPages.Listed<Volume> listed;
     private final RequestBodies bodies;
 
-    VolumesController(VolumeService service, Volumes volumes, ResourceLists lists, RequestBodies bodies) {
+    VolumesController(VolumeApi service, SnapshotApi snapshotApi, Volumes volumes, ListPages lists,
+            RequestBodies bodies) {
         this.service = service;
+        this.snapshotApi = snapshotApi;
         this.lists = lists;
-        this.listed = new ResourceLists.Listed<>("volumes", "Volume", volumes::findAllById, Volume::id);
+        this.listed = new ListPages.Listed<>("volumes", "Volume", volumes::findAllById, Volume::id);
         this.bodies = bodies;
     }
 
@@ -82,7 +91,7 @@ class VolumesController {
             service.checkVolumeType(type);
         }
         String snapshotId = JsonFields.rawText(volume, "snapshot_id");
-        Snapshot snapshot = snapshotId == null ? null : service.snapshot(request, snapshotId);
+        Snapshot snapshot = snapshotId == null ? null : snapshotApi.snapshot(request, snapshotId);
         String sourceId = JsonFields.rawText(volume, "source_volid");
         Volume source = sourceId == null ? null : service.volume(request, sourceId);
         for (String group : List.of("consistencygroup_id", "group_id")) {
@@ -167,7 +176,7 @@ class VolumesController {
     ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id,
             @RequestParam MultiValueMap<String, String> params) {
         boolean cascade = boolParam(params, "cascade");
-        boolean force = request.atLeast(23) && boolParam(params, "force");
+        boolean force = request.atLeast(Microversions.VOLUME_DELETE_FORCE) && boolParam(params, "force");
         service.delete(request, id, cascade, force);
         return ResponseEntity.accepted().build();
     }

@@ -106,7 +106,6 @@ class ControlAcceptanceTests extends AcceptanceTestSupport {
         String backup = createBackup(createVolume(1), "");
 
         clock.advance(Duration.ofDays(1));
-        scheduler.runDue();
         cinder().get("/v3/backups/{id}", backup).then().body("backup.status", equalTo("creating"));
         List<Map<String, Object>> pending = control(port).queryParam("resource", backup)
                 .get("/_emulator/transitions").then().statusCode(200)

@@ -26,7 +26,9 @@ import io.restassured.specification.RequestSpecification;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:startup-fixtures;DB_CLOSE_DELAY=-1", "emulator.auth.mode=noauth", "emulator.fixtures=src/test/resources/fixtures", "emulator.id-seed=42",
-        "emulator.journal.size=2" })
+        "emulator.journal.size=2",
+        // Long enough that the in-flight backup is still creating when first looked at on a busy machine.
+        "emulator.timing.backup-create=30s" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StartupFixturesTests {
 

@@ -3,11 +3,10 @@ package dev.cinderemulator.identity;
 import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cinderemulator.lifecycle.EmulatorClock;
+import dev.cinderemulator.support.ControlClock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -23,8 +22,7 @@ abstract class KeystoneAcceptanceSupport {
     @LocalServerPort
     int port;
 
-    @Autowired
-    EmulatorClock clock;
+    final ControlClock clock = new ControlClock(() -> port);
 
     @AfterEach
     void resetClock() {

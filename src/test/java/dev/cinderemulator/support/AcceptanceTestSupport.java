@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,8 +16,6 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
-import dev.cinderemulator.lifecycle.EmulatorClock;
-import dev.cinderemulator.lifecycle.TransitionScheduler;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -57,11 +54,8 @@ public abstract class AcceptanceTestSupport {
     @LocalServerPort
     protected int port;
 
-    @Autowired
-    protected EmulatorClock clock;
-
-    @Autowired
-    protected TransitionScheduler scheduler;
+    /** Moved through the control API, as any client of the emulator would. */
+    protected final ControlClock clock = new ControlClock(() -> port);
 
     /** Each test class works in a project of its own, so suites don't see each other's resources. */
     protected final String project = Ids.project();
@@ -90,10 +84,9 @@ public abstract class AcceptanceTestSupport {
         return cinder().header("OpenStack-API-Version", "volume " + version);
     }
 
-    /** Moves time on far enough for every pending transition and runs them. */
+    /** Moves time on far enough for every pending transition, which has run when this returns. */
     protected void settle() {
         clock.advance(Duration.ofMinutes(5));
-        scheduler.runDue();
     }
 
     protected static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {

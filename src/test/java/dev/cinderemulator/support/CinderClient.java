@@ -15,8 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * A plain JDK HTTP client for the suites that drive emulators from many threads (replicas,
- * concurrency): Cinder's noauth admin of one project, JSON in and out.
+ * Cinder as a user's own code calls it: the JDK's HTTP client, one token, JSON in and out. For the
+ * suites that drive emulators from many threads (replicas, concurrency) as Cinder's noauth admin of
+ * one project, and for the consumer kit's tests, which must work the same against a container and
+ * in process. (RestAssured is for the contract-checked acceptance suites, {@link RawHttp} for bytes
+ * no client would send.)
  */
 public final class CinderClient {
 
@@ -29,6 +32,11 @@ public final class CinderClient {
 
     public CinderClient(int port, String project) {
         this("http://127.0.0.1:" + port, "admin:" + project, null);
+    }
+
+    /** A client of the Cinder endpoint at {@code cinderUrl} (paths then start below it) with a token. */
+    public CinderClient(String cinderUrl, String token) {
+        this(cinderUrl, token, null);
     }
 
     private CinderClient(String base, String token, String version) {
@@ -71,7 +79,7 @@ public final class CinderClient {
                 : HttpRequest.BodyPublishers.ofString(json));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+            JsonNode body = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body, response.body());
         } catch (IOException failure) {
             throw new IllegalStateException(method + " " + path + " failed: " + failure, failure);

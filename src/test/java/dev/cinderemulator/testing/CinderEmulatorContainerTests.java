@@ -16,7 +16,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import dev.cinderemulator.support.CinderHttp;
+import dev.cinderemulator.support.CinderClient;
 
 /**
  * The Docker image under {@link CinderEmulatorContainer}: fixtures copied in and loaded, a Keystone
@@ -43,8 +43,8 @@ class CinderEmulatorContainerTests {
                 .withDockerfile(Path.of("Dockerfile").toAbsolutePath());
     }
 
-    private static CinderHttp demo() {
-        return new CinderHttp(EMULATOR.cinderUrl(), EMULATOR.token(EmulatorUser.DEMO));
+    private static CinderClient demo() {
+        return new CinderClient(EMULATOR.cinderUrl(), EMULATOR.token(EmulatorUser.DEMO));
     }
 
     @Test
@@ -57,7 +57,7 @@ class CinderEmulatorContainerTests {
     @Test
     @Order(2)
     void aBackupIsAvailableOnceTheClockIsAdvanced() {
-        CinderHttp cinder = demo();
+        CinderClient cinder = demo();
         EMULATOR.freezeClock();
         String volume = cinder.post("/volumes", "{\"volume\": {\"size\": 1}}").text("/volume/id");
         EMULATOR.advanceClock(Duration.ofSeconds(1));

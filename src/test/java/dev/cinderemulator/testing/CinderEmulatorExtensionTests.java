@@ -19,8 +19,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import dev.cinderemulator.support.CinderHttp;
-import dev.cinderemulator.support.CinderHttp.Answer;
+import dev.cinderemulator.support.CinderClient;
+import dev.cinderemulator.support.CinderClient.Answer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,7 @@ class CinderEmulatorExtensionTests {
 
     @Test
     void aThirtyMinuteBackupIsAvailableOnceTheClockIsAdvanced() {
-        CinderHttp cinder = new CinderHttp(emulator.cinderUrl(), emulator.token(EmulatorUser.DEMO));
+        CinderClient cinder = new CinderClient(emulator.cinderUrl(), emulator.token(EmulatorUser.DEMO));
         emulator.freezeClock();
 
         String volume = cinder.post("/volumes", "{\"volume\": {\"size\": 1, \"name\": \"data\"}}").text("/volume/id");
@@ -66,7 +66,7 @@ class CinderEmulatorExtensionTests {
 
     @RepeatedTest(2)
     void eachTestStartsFromTheFixturesAlone() {
-        CinderHttp cinder = new CinderHttp(emulator.cinderUrl(), emulator.token(EmulatorUser.DEMO));
+        CinderClient cinder = new CinderClient(emulator.cinderUrl(), emulator.token(EmulatorUser.DEMO));
 
         assertThat(names(cinder.get("/volumes").body().at("/volumes"))).containsExactlyInAnyOrder("web-data",
                 "db-data");

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cinderemulator.support.CinderHttp;
+import dev.cinderemulator.support.CinderClient;
 
 /**
  * Two test classes with the same settings ({@link SharedStartSecondTests} is the other), in
@@ -29,7 +29,7 @@ class SharedStartFirstTests {
         private static final Map<Class<?>, URI> ADDRESSES = new ConcurrentHashMap<>();
 
         static void visit(CinderEmulator emulator, Class<?> visitor) {
-            CinderHttp cinder = new CinderHttp(emulator.cinderUrl(), emulator.token(EmulatorUser.DEMO));
+            CinderClient cinder = new CinderClient(emulator.cinderUrl(), emulator.token(EmulatorUser.DEMO));
             assertThat(cinder.get("/volumes").body().at("/volumes").size())
                     .as("volumes left by an earlier class").isZero();
             ADDRESSES.forEach((earlier, address) -> assertThat(address)

@@ -15,7 +15,7 @@ class VolumeTests {
 
     private Volume creating() {
         return new Volume("v", "p", "u", new VolumeDraft(2, "n", null, "nova", Map.of(), null, null, false),
-                VolumeService.DEFAULT_VOLUME_TYPE, now);
+                Volume.DEFAULT_VOLUME_TYPE, now);
     }
 
     @Test
@@ -24,7 +24,7 @@ class VolumeTests {
         assertThat(volume.updatedAt()).isNull();
         assertThat(volume.onBackend()).isFalse();
         volume.finishCreating(now.plusSeconds(1));
-        assertThat(volume.status()).isEqualTo("available");
+        assertThat(volume.status()).hasToString("available");
         assertThat(volume.updatedAt()).isEqualTo(now.plusSeconds(1));
         assertThat(volume.onBackend()).isTrue();
     }
@@ -38,17 +38,18 @@ class VolumeTests {
         assertThatThrownBy(() -> volume.startDeleting(true, true, now))
                 .hasMessageStartingWith("Invalid volume: Volume  must not be migrating,");
         volume.startDeleting(true, false, now);
-        assertThat(volume.status()).isEqualTo("deleting");
+        assertThat(volume.status()).hasToString("deleting");
     }
 
     @Test
     void resetStatusRefusesOnlyDeletingAndInUse() {
         Volume volume = creating();
-        assertThatThrownBy(() -> volume.resetStatus("deleting", now)).hasMessage("Cannot reset-state to deleting");
-        assertThatThrownBy(() -> volume.resetStatus("in-use", now))
+        assertThatThrownBy(() -> volume.resetStatus(VolumeStatus.DELETING, now))
+                .hasMessage("Cannot reset-state to deleting");
+        assertThatThrownBy(() -> volume.resetStatus(VolumeStatus.IN_USE, now))
                 .hasMessage("Cannot reset-state to in-use because volume does not have any attachments.");
-        volume.resetStatus("detaching", now);
-        assertThat(volume.status()).isEqualTo("detaching");
+        volume.resetStatus(VolumeStatus.DETACHING, now);
+        assertThat(volume.status()).hasToString("detaching");
     }
 
     @Test
@@ -57,10 +58,10 @@ class VolumeTests {
         assertThatThrownBy(() -> volume.checkSnapshotSource(true))
                 .hasMessage("Invalid volume: Volume v status must be available, in-use, but current status is: "
                         + "creating.");
-        volume.resetStatus("error", now);
+        volume.resetStatus(VolumeStatus.ERROR, now);
         assertThatThrownBy(() -> volume.checkSnapshotSource(true))
                 .hasMessage("Invalid volume: The snapshot cannot be created when the volume is in error status.");
-        volume.resetStatus("available", now);
+        volume.resetStatus(VolumeStatus.AVAILABLE, now);
         volume.checkSnapshotSource(false);
         Snapshot snapshot = new Snapshot("s", volume, "u", null, null, Map.of(), now);
         assertThat(snapshot.size()).isEqualTo(2);
@@ -80,7 +81,7 @@ class VolumeTests {
         volume.update("renamed", "d", Map.of("a", "b"), true, now);
         assertThat(volume.name()).isEqualTo("renamed");
         assertThat(volume.metadata()).containsExactly(Map.entry("a", "b"));
-        volume.resetStatus("maintenance", now);
+        volume.resetStatus(VolumeStatus.MAINTENANCE, now);
         assertThatThrownBy(() -> volume.update("x", null, null, false, now))
                 .hasMessage("Invalid volume: The volume cannot be updated during maintenance.");
     }

@@ -1,0 +1,50 @@
+package dev.cinderemulator.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tomcat's own error page, for requests it refuses before any of our code sees them (a space or
+ * an encoded slash in the path, a malformed request line): the same Cinder fault JSON that
+ * {@link CinderErrorController} gives, never Tomcat's HTML. Public, as Tomcat instantiates it by name.
+ */
+public class CinderErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable failure) {
+        int code = response.getStatus();
+        if (code < 400 || response.getContentWritten() > 0 || response.isCommitted() || !response.setErrorReported()) {
+            return;
+        }
+        try {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            OutputStream out = response.getOutputStream();
+            out.write(Fault.ofContainerStatus(code).pythonSpacedBytes());
+            out.flush();
+        } catch (IOException | IllegalStateException gone) {
+            // The client went away; there is no one left to answer.
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        TomcatContextCustomizer cinderErrorReports() {
+            return context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(CinderErrorReportValve.class.getName());
+                }
+            };
+        }
+    }
+}
