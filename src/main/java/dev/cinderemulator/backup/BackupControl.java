@@ -1,6 +1,5 @@
 package dev.cinderemulator.backup;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
