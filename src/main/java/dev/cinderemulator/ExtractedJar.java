@@ -1,5 +1,6 @@
 package dev.cinderemulator;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ final class ExtractedJar {
             return null;
         }
         String classPath = System.getProperty("java.class.path", "");
-        if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return null;
         }
         Path jar = Path.of(classPath).toAbsolutePath();
