@@ -21,7 +21,9 @@ public class CinderBackupsEmulatorApplication {
         if (ExtractedJar.relaunch(CinderBackupsEmulatorApplication.class, args)) {
             return;
         }
-        SpringApplication.run(CinderBackupsEmulatorApplication.class, args);
+        SpringApplication application = new SpringApplication(CinderBackupsEmulatorApplication.class);
+        application.addListeners(new IdleFootprint());
+        application.run(args);
     }
 
     /**

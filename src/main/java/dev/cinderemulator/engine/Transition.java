@@ -44,8 +44,4 @@ public class Transition {
     public LocalDateTime createdAt() {
         return createdAt;
     }
-
-    void dueAt(LocalDateTime dueAt) {
-        this.dueAt = dueAt;
-    }
 }

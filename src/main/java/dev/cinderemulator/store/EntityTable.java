@@ -136,10 +136,6 @@ public final class EntityTable<T> {
         return jdbc.sql(sql).params(params).query(rowMapper).list();
     }
 
-    public Optional<T> findFirstWhere(String condition, Object... params) {
-        return findWhere(condition, null, params).stream().findFirst();
-    }
-
     public List<T> findAllById(Collection<?> keys) {
         if (keys.isEmpty()) {
             return List.of();

@@ -1,4 +1,4 @@
-package dev.cinderemulator.engine;
+package dev.cinderemulator;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -8,7 +8,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.stereotype.Component;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -19,9 +18,11 @@ import com.sun.management.VMOption;
  * server that keeps its memory: here the heap is returned when at most a fifth of it would stay
  * free, an idle emulator collects every thirty seconds (G1's periodic collection, which uncommits),
  * and the start-up's garbage is collected once the emulator is ready. Only flags the user left at
- * their defaults are changed; these are the JVM's manageable flags, settable while it runs.
+ * their defaults are changed; these are the JVM's manageable flags, settable while it runs. They
+ * are the whole JVM's, so only {@code main}, where the emulator owns its JVM, adds this listener:
+ * an emulator started inside someone's test run ({@code @CinderEmulatorTest}) leaves their JVM as
+ * it found it.
  */
-@Component
 class IdleFootprint implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Log LOG = LogFactory.getLog(IdleFootprint.class);
