@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every knob of the emulator, with defaults in {@code application.yml}. Durations of the simulated
@@ -23,7 +24,8 @@ public record EmulatorProperties(
         @DefaultValue List<String> fixtures,
         Long idSeed,
         @DefaultValue Journal journal,
-        @DefaultValue Control control) {
+        @DefaultValue Control control,
+        @DefaultValue Limits limits) {
 
     public enum AuthMode {
         KEYSTONE, NOAUTH
@@ -101,5 +103,19 @@ public record EmulatorProperties(
      * with an admin token.
      */
     public record Control(@DefaultValue("false") boolean open) {
+    }
+
+    /**
+     * What one caller may hold of the emulator, on every surface (Cinder, Keystone, the control API):
+     * how long a request body may take to arrive, how many bodies are read at once (the rest of the
+     * worker threads stay free for everyone else), the largest fixture document, and the bounds of
+     * the token and fault-rule tables. Cinder's own body limit is {@code cloud.max-request-body-size}.
+     */
+    public record Limits(
+            @DefaultValue("10s") Duration bodyReadTimeout,
+            @DefaultValue("150") int concurrentBodyReads,
+            @DefaultValue("16MB") DataSize fixturesBodySize,
+            @DefaultValue("10000") int tokens,
+            @DefaultValue("100") int faultRules) {
     }
 }

@@ -18,6 +18,7 @@ import dev.cinderemulator.auth.Credentials;
 import dev.cinderemulator.auth.TokenValidator;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.AuthMode;
+import dev.cinderemulator.web.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Keystone admin role, or any token in {@code noauth} mode, where every token is admin as in
  * Cinder. {@code emulator.control.open=true} lets everyone in, for a container whose port is
  * published to its host only. The peer address is the socket's: forwarded-for headers are not
- * trusted, so a reverse proxy on the same host makes every caller local.
+ * trusted ({@code server.forward-headers-strategy: none}), so a reverse proxy on the same host
+ * makes every caller local. The path is looked at as the router sees it, whatever its spelling
+ * ({@code /%5Femulator}, {@code /_emulator;x}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -52,8 +55,7 @@ class ControlAccessFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.equals("/_emulator") || path.startsWith("/_emulator/"));
+        return !RequestPaths.isUnder(request, "/_emulator");
     }
 
     @Override

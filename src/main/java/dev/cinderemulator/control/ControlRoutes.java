@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -232,6 +233,10 @@ class ControlRoutes {
         if (amount.isZero() || amount.isNegative()) {
             throw ControlException.badRequest("by: must move time forward, got " + text);
         }
+        if (amount.compareTo(Duration.between(clock.instant(), EmulatorClock.LATEST)) > 0) {
+            throw ControlException.badRequest("by: would move the clock past " + EmulatorClock.LATEST
+                    + " (Cinder's datetimes have four-digit years, and work due later must still fit), got " + text);
+        }
         clock.advance(amount);
         int completed = scheduler.runDue();
         Map<String, Object> view = clock();
@@ -312,6 +317,9 @@ class ControlRoutes {
         if (size == null || !size.isIntegralNumber()) {
             throw ControlException.badRequest("size: a whole number is required, got " + size);
         }
+        if (!size.canConvertToInt() || size.asInt() < 0 || size.asInt() > RequestJournal.MAX_CAPACITY) {
+            throw ControlException.badRequest("size: between 0 and " + RequestJournal.MAX_CAPACITY + ", got " + size);
+        }
         journal.resize(size.asInt());
         return journalSettings();
     }
@@ -320,6 +328,13 @@ class ControlRoutes {
 
     @RequestMapping("/**")
     ResponseEntity<Map<String, Object>> unknown(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType != null && !isMediaType(contentType)) {
+            // Spring's routing finds no route whose consumes condition can read this type: the
+            // request's own fault, not a missing route.
+            throw new ControlException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type '" + contentType + "' is not a media type");
+        }
         throw ControlException.notFound("No control route " + request.getMethod() + " " + request.getRequestURI());
     }
 
@@ -340,7 +355,7 @@ class ControlRoutes {
     }
 
     private static Optional<Duration> delay(String field, JsonNode value) {
-        if (value.isIntegralNumber() && value.asLong() == 0) {
+        if (value.isNumber() && value.canConvertToLong() && value.asDouble() == 0) {
             return Optional.of(Duration.ZERO);
         }
         if (!value.isString()) {
@@ -354,7 +369,20 @@ class ControlRoutes {
         if (delay.isNegative()) {
             throw ControlException.badRequest(field + ": a delay cannot be negative, got " + value.asString());
         }
+        if (delay.compareTo(Timings.MAX_DELAY) > 0) {
+            throw ControlException.badRequest(field + ": at most " + Timings.MAX_DELAY.toDays()
+                    + " days (or manual), got " + value.asString());
+        }
         return Optional.of(delay);
+    }
+
+    private static boolean isMediaType(String contentType) {
+        try {
+            MediaType.parseMediaType(contentType);
+            return true;
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
     }
 
     private static boolean wantsYaml(String accept) {

@@ -15,6 +15,12 @@ import java.time.temporal.ChronoUnit;
  */
 public class EmulatorClock extends Clock {
 
+    /**
+     * As far as the clock may be moved: Cinder's datetimes are Python's, with four-digit years, and
+     * work due up to {@link Timings#MAX_DELAY} later, and tokens issued then, must still fit.
+     */
+    public static final Instant LATEST = Instant.parse("9998-12-31T00:00:00Z");
+
     private final Clock real;
     private volatile Duration offset = Duration.ZERO;
     private volatile Instant frozenAt;
@@ -44,6 +50,9 @@ public class EmulatorClock extends Clock {
     }
 
     public synchronized void advance(Duration amount) {
+        if (amount.compareTo(Duration.between(instant(), LATEST)) > 0) {
+            throw new IllegalArgumentException("The clock cannot move past " + LATEST);
+        }
         if (frozenAt != null) {
             frozenAt = frozenAt.plus(amount);
         } else {

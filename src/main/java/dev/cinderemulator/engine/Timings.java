@@ -20,6 +20,12 @@ import dev.cinderemulator.config.EmulatorProperties;
 @Component
 public class Timings {
 
+    /**
+     * The longest delay an operation may be given (beyond it, {@code manual}): work due later than
+     * a year would only be reached by moving the clock, which {@link EmulatorClock#LATEST} bounds.
+     */
+    public static final Duration MAX_DELAY = Duration.ofDays(366);
+
     private final Map<TransitionAction, Optional<Duration>> configured;
     private final Map<TransitionAction, Optional<Duration>> current;
 

@@ -3,7 +3,6 @@ package dev.cinderemulator.fault;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One fault rule: which requests or work it matches, how often it fires ({@code times} left, or
@@ -20,7 +19,7 @@ final class FaultRule {
     final String operation;
     final String project;
     final String volumeId;
-    final Pattern backupNamePattern;
+    final NamePattern backupNamePattern;
     final Integer times;
     final Double probability;
     final Action action;
@@ -32,7 +31,7 @@ final class FaultRule {
     private int remaining;
     private int fired;
 
-    FaultRule(String id, String operation, String project, String volumeId, Pattern backupNamePattern, Integer times,
+    FaultRule(String id, String operation, String project, String volumeId, NamePattern backupNamePattern, Integer times,
             Double probability, Action action, String failReason, int status, String message, String retryAfter,
             Duration delay) {
         this.id = id;
@@ -57,7 +56,7 @@ final class FaultRule {
                 && (project == null || project.equals(subject.projectId()))
                 && (volumeId == null || volumeId.equals(subject.volumeId()))
                 && (backupNamePattern == null
-                        || subject.backupName() != null && backupNamePattern.matcher(subject.backupName()).matches());
+                        || subject.backupName() != null && backupNamePattern.matches(subject.backupName()));
     }
 
     boolean needsResourceDetails() {
@@ -77,7 +76,7 @@ final class FaultRule {
         view.put("operation", operation);
         putIfSet(view, "project", project);
         putIfSet(view, "volume_id", volumeId);
-        putIfSet(view, "backup_name_pattern", backupNamePattern == null ? null : backupNamePattern.pattern());
+        putIfSet(view, "backup_name_pattern", backupNamePattern == null ? null : backupNamePattern.text());
         putIfSet(view, "times", times);
         putIfSet(view, "remaining", times == null ? null : remaining);
         putIfSet(view, "probability", probability);

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
@@ -20,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class FaultRuleParser {
 
     static final Duration MAX_DELAY = Duration.ofMinutes(5);
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,9}");
     private static final Set<String> COMMON = Set.of("operation", "action", "project", "volume_id",
             "backup_name_pattern", "times", "probability");
     private static final Set<String> OUTCOME_FIELDS = Set.of("fail_reason");
@@ -68,22 +68,18 @@ final class FaultRuleParser {
         if (failReason != null && failReason.length() > 255) {
             throw invalid("fail_reason: at most 255 characters, as Cinder's column");
         }
-        Pattern namePattern = null;
+        NamePattern namePattern = null;
         String pattern = optionalText(rule, "backup_name_pattern");
         if (pattern != null) {
             if (!operation.startsWith("backup.")) {
                 throw invalid("backup_name_pattern: applies to backup operations only, not " + operation);
             }
-            try {
-                namePattern = Pattern.compile(pattern);
-            } catch (PatternSyntaxException bad) {
-                throw invalid("backup_name_pattern: not a valid regular expression: " + bad.getDescription());
-            }
+            namePattern = NamePattern.compile(pattern);
         }
         Integer times = null;
         if (rule.has("times")) {
             JsonNode value = rule.get("times");
-            if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > Integer.MAX_VALUE) {
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
                 throw invalid("times: must be a whole number of at least 1, got " + value);
             }
             times = value.asInt();
@@ -101,7 +97,8 @@ final class FaultRuleParser {
         String retryAfter = null;
         if (action == FaultRule.Action.HTTP) {
             JsonNode value = rule.get("status");
-            if (value == null || !value.isIntegralNumber() || value.asInt() < 400 || value.asInt() > 599
+            if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 400
+                    || value.asInt() > 599
                     || HttpStatus.resolve(value.asInt()) == null) {
                 throw invalid("status: an HTTP error status (400-599) is required, got " + value);
             }
@@ -112,10 +109,14 @@ final class FaultRuleParser {
             }
             JsonNode retry = rule.get("retry_after");
             if (retry != null && !retry.isNull()) {
-                if (!(retry.isIntegralNumber() && retry.asLong() >= 0) && !retry.isString()) {
-                    throw invalid("retry_after: seconds (a whole number) or an HTTP date, got " + retry);
+                // Cinder's Retry-After is always a number of seconds (cinder/api/openstack/wsgi.py OverLimitFault);
+                // the value is sent as a header, so nothing else may get through.
+                boolean seconds = retry.isIntegralNumber() && retry.canConvertToInt() && retry.asInt() >= 0
+                        || retry.isString() && SECONDS.matcher(retry.asString()).matches();
+                if (!seconds) {
+                    throw invalid("retry_after: a whole number of seconds (0 or more), got " + retry);
                 }
-                retryAfter = retry.asString();
+                retryAfter = Integer.toString(Integer.parseInt(retry.asString()));
             } else if (status == 413) {
                 retryAfter = "0";
             }

@@ -24,18 +24,24 @@ public class FaultRules implements Resettable {
 
     private final List<FaultRule> rules = new ArrayList<>();
     private final EmulatorProperties.Quotas quotas;
+    private final int maxRules;
     private final IdGenerator ids;
     private Random chance;
     private long sequence;
 
     FaultRules(EmulatorProperties properties, IdGenerator ids) {
         this.quotas = properties.quotas();
+        this.maxRules = properties.limits().faultRules();
         this.ids = ids;
         this.chance = newChance();
     }
 
     /** Validates and adds a rule; returns its view, id included. Throws IllegalArgumentException when invalid. */
     public synchronized Map<String, Object> add(JsonNode spec) {
+        if (rules.size() >= maxRules) {
+            throw new IllegalArgumentException("At most " + maxRules
+                    + " fault rules at once (emulator.limits.fault-rules); delete some first");
+        }
         FaultRule rule = FaultRuleParser.parse("fault-" + (sequence + 1), spec, quotas);
         sequence++;
         rules.add(rule);

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
+import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.engine.EmulatorClock;
 
 /**
@@ -39,10 +40,12 @@ class Tokens {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final EmulatorClock clock;
+    private final int maxTokens;
 
-    Tokens(JdbcClient jdbc, EmulatorClock clock) {
+    Tokens(JdbcClient jdbc, EmulatorClock clock, EmulatorProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.maxTokens = Math.max(1, properties.limits().tokens());
     }
 
     /** Stores the token and returns its id, the only time the id is known. */
@@ -62,7 +65,29 @@ class Tokens {
                 .param("issued", utc(token.issuedAt()))
                 .param("expires", utc(token.expiresAt()))
                 .update();
+        evictBeyondBound();
         return id;
+    }
+
+    /**
+     * Keystone's fernet tokens take no room on the server; here each is a row, so the table is held
+     * to {@code emulator.limits.tokens}: past it, the tokens nobody can use any more (revoked or
+     * expired) go first, then the oldest. A client whose token went this way gets 401 and logs in
+     * again, as keystoneauth does by itself.
+     */
+    private void evictBeyondBound() {
+        long held = jdbc.sql("SELECT COUNT(*) FROM identity_tokens").query(Long.class).single();
+        if (held <= maxTokens) {
+            return;
+        }
+        jdbc.sql("""
+                DELETE FROM identity_tokens WHERE id_hash IN (
+                    SELECT id_hash FROM identity_tokens
+                    ORDER BY CASE WHEN revoked OR expires_at < :now THEN 0 ELSE 1 END, issued_at
+                    LIMIT :excess)""")
+                .param("now", utc(clock.instant()))
+                .param("excess", held - maxTokens)
+                .update();
     }
 
     Optional<Entry> find(String id) {

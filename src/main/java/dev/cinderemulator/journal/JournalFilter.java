@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.cinderemulator.web.BufferedBodyRequest;
 import dev.cinderemulator.web.RequestIds;
+import dev.cinderemulator.web.RequestPaths;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.engine.EmulatorClock;
 import jakarta.servlet.FilterChain;
@@ -43,9 +44,8 @@ class JournalFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !journal.isOn() || path.equals("/_emulator") || path.startsWith("/_emulator/")
-                || path.equals("/actuator") || path.startsWith("/actuator/");
+        return !journal.isOn() || RequestPaths.isUnder(request, "/_emulator")
+                || RequestPaths.isUnder(request, "/actuator");
     }
 
     @Override
@@ -72,7 +72,7 @@ class JournalFilter extends OncePerRequestFilter {
         boolean truncated = !request.isComplete() || head.length > maxBodyBytes;
         String body = new String(head, 0, Math.min(head.length, maxBodyBytes), StandardCharsets.UTF_8);
         return new JournalEntry(journal.nextId(), clock.instant(), RequestIds.current(request), request.getMethod(),
-                cut(request.getRequestURI()), request.getQueryString() == null ? null : cut(request.getQueryString()),
+                cut(request.getRequestURI()), request.getQueryString() == null ? null : cut(Masking.query(request.getQueryString())),
                 headers, Masking.body(body, !truncated), truncated, status, durationMs);
     }
 

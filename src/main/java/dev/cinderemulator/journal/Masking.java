@@ -1,70 +1,114 @@
 package dev.cinderemulator.journal;
 
-import java.util.Locale;
-import java.util.Set;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * Keeps secrets out of the journal: token headers, and the {@code password} (and application
- * credential {@code secret}) values of Keystone auth bodies. Keystone's body has a
- * {@code "password"} object (the auth method) holding a {@code "password"} string: only string
- * values are masked, objects are searched.
+ * Keeps secrets out of the journal, whatever their spelling: every header whose name speaks of a
+ * token, a key, a secret, a password, a cookie or authentication ({@code X-Auth-Token},
+ * {@code X-Storage-Token}, {@code X-Subject-Token}, {@code Authorization}...), query parameters
+ * named alike, and in bodies every value under such a name, whatever its type (a password given as
+ * an object or an array is masked whole). Bodies are read as JSON, so escaped names
+ * ({@code "passw\u006frd"}) are seen for what they are. The one object searched rather than masked
+ * is Keystone's {@code auth.identity.password} method, which holds the user's name beside the password.
+ * A body that is not whole JSON (cut at the journal's size limit, or malformed) is withheld if it
+ * mentions a secret at all.
  */
 final class Masking {
 
     static final String MASK = "***";
-    private static final Set<String> SECRET_HEADERS = Set.of("x-auth-token", "x-subject-token", "authorization",
-            "cookie", "proxy-authorization");
-    private static final Set<String> SECRET_FIELDS = Set.of("password", "secret");
-    /** For bodies that are not whole JSON (cut at the size limit, or malformed): a quoted value, closed or not. */
-    private static final Pattern SECRET_TEXT = Pattern
-            .compile("(\"(?:password|secret)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(\"|$)");
+    static final String WITHHELD = "*** (not whole JSON, and it mentions a secret: withheld)";
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "token|passw|secret|passcode|credential|auth|cookie|key", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_FIELD = Pattern.compile("token|passw|secret|passcode",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+    private static final Pattern QUERY_PAIR = Pattern.compile("([^&=]*)=([^&]*)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Masking() {
     }
 
     static String header(String name, String value) {
-        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? MASK : value;
+        return SECRET_NAME.matcher(name).find() ? MASK : value;
+    }
+
+    /** The query string as sent, with the values of secret-named parameters masked. */
+    static String query(String query) {
+        if (query == null) {
+            return null;
+        }
+        Matcher pair = QUERY_PAIR.matcher(query);
+        StringBuilder masked = new StringBuilder();
+        while (pair.find()) {
+            boolean secret = SECRET_FIELD.matcher(decoded(pair.group(1))).find();
+            pair.appendReplacement(masked, Matcher.quoteReplacement(secret ? pair.group(1) + "=" + MASK : pair.group()));
+        }
+        pair.appendTail(masked);
+        return masked.toString();
     }
 
     /** The body as sent, unless it holds a secret; then re-written with the secrets masked. */
     static String body(String text, boolean complete) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!lower.contains("\"password\"") && !lower.contains("\"secret\"")) {
-            return text;
-        }
         if (complete) {
-            try {
-                JsonNode tree = JSON.readTree(text);
-                if (tree != null && tree.isContainer()) {
-                    mask(tree);
-                    return JSON.writeValueAsString(tree);
+            String trimmed = text.strip();
+            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                try {
+                    JsonNode tree = JSON.readTree(text);
+                    if (tree != null && tree.isContainer()) {
+                        return mask(tree, "") ? JSON.writeValueAsString(tree) : text;
+                    }
+                } catch (JacksonException notJson) {
+                    // Falls through to the textual test.
                 }
-            } catch (JacksonException notJson) {
-                // Falls through to the textual mask.
             }
         }
-        return SECRET_TEXT.matcher(text).replaceAll("$1\"" + MASK + "\"");
+        return SECRET_FIELD.matcher(unescaped(text)).find() ? WITHHELD : text;
     }
 
-    private static void mask(JsonNode node) {
+    /** Masks in place; whether anything was masked. */
+    private static boolean mask(JsonNode node, String path) {
+        boolean masked = false;
         if (node instanceof ObjectNode object) {
             for (String name : object.propertyNames()) {
                 JsonNode value = object.get(name);
-                if (SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT)) && value.isValueNode() && !value.isNull()) {
-                    object.put(name, MASK);
+                String at = path + "/" + name;
+                if (SECRET_FIELD.matcher(name).find() && !(at.equals("/auth/identity/password") && value.isObject())) {
+                    if (!value.isNull()) {
+                        object.set(name, StringNode.valueOf(MASK));
+                        masked = true;
+                    }
                 } else {
-                    mask(value);
+                    masked |= mask(value, at);
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(Masking::mask);
+            for (JsonNode item : node) {
+                masked |= mask(item, path + "/*");
+            }
         }
+        return masked;
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return name;
+        }
+    }
+
+    /** JSON's {@code \\uXXXX} escapes read back, so a name cannot hide behind them. */
+    private static String unescaped(String text) {
+        return UNICODE_ESCAPE.matcher(text).replaceAll(
+                escape -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
     }
 }

@@ -3,6 +3,9 @@ package dev.cinderemulator.web;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -10,11 +13,16 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's own error page, for requests it refuses before any of our code sees them (a space or
- * an encoded slash in the path, a malformed request line): the same Cinder fault JSON that
- * {@link CinderErrorController} gives, never Tomcat's HTML. Public, as Tomcat instantiates it by name.
+ * an encoded slash in the path, a malformed request line, a request line or headers past
+ * {@code server.max-http-request-header-size}): the same Cinder fault JSON that
+ * {@link CinderErrorController} gives (Keystone's shape off Cinder's paths), never Tomcat's HTML.
+ * Tomcat answers 400 to an oversized request line or header; they get 414 and 431, as HTTP has it. Public, as Tomcat instantiates it by name.
  */
 public class CinderErrorReportValve extends ErrorReportValve {
 
@@ -24,15 +32,37 @@ public class CinderErrorReportValve extends ErrorReportValve {
         if (code < 400 || response.getContentWritten() > 0 || response.isCommitted() || !response.setErrorReported()) {
             return;
         }
+        if (code == 400 && failure instanceof IllegalArgumentException && failure.getMessage() != null
+                && failure.getMessage().startsWith("Request header is too large")) {
+            // Tomcat says 400 for both; the request line not even parsed means the URL was the long part.
+            code = request.getRequestURI() == null ? 414 : 431;
+            response.setStatus(code);
+        }
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             OutputStream out = response.getOutputStream();
-            out.write(Fault.ofContainerStatus(code).pythonSpacedBytes());
+            String uri = request.getRequestURI();
+            if (uri != null && !CinderUrlLayout.isCinderPath(uri)) {
+                out.write(keystoneShaped(code));
+            } else {
+                out.write(Fault.ofContainerStatus(code).pythonSpacedBytes());
+            }
             out.flush();
         } catch (IOException | IllegalStateException gone) {
             // The client went away; there is no one left to answer.
         }
+    }
+
+    /** Keystone's {@code {"error": ...}}, which the control API shares, for paths outside Cinder's. */
+    private static byte[] keystoneShaped(int code) {
+        Fault fault = Fault.ofContainerStatus(code);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        HttpStatus status = HttpStatus.resolve(code);
+        error.put("title", status == null ? "Error" : status.getReasonPhrase());
+        error.put("message", fault.message());
+        return JsonMapper.shared().writeValueAsBytes(Map.of("error", error));
     }
 
     @Configuration(proxyBeanMethods = false)

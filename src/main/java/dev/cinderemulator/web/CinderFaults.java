@@ -44,16 +44,11 @@ class CinderFaults {
     }
 
     /**
-     * A body that could not be read: past the size limit ({@link RequestSizeLimit}), or cut short
-     * by the client. Bodies that are read but not JSON are {@link RequestBodies}' concern.
+     * A body that could not be read ({@link RequestLimits} has refused those too large or too slow).
+     * Bodies that are read but not JSON are {@link RequestBodies}' concern.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
-                return respond(tooLarge.fault());
-            }
-        }
         return respond(CinderException.badRequest("Malformed request body"));
     }
 

@@ -21,7 +21,7 @@ class IdentityDirectoryTests {
 
     static EmulatorProperties properties(List<StaticToken> staticTokens, List<Project> projects, List<User> users) {
         return new EmulatorProperties(null, new Auth(AuthMode.KEYSTONE, Duration.ofHours(1), staticTokens), null,
-                null, null, new Identity(users, projects), null, null, null, null);
+                null, null, new Identity(users, projects), null, null, null, null, null);
     }
 
     static final List<User> CONTRACT_USERS = List.of(

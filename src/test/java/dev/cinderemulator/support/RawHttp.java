@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -47,8 +48,17 @@ public final class RawHttp {
     }
 
     public static Answer send(int port, byte[] head, BodyWriter body) throws IOException {
+        return send(InetAddress.getLoopbackAddress(), port, head, body);
+    }
+
+    /**
+     * From one of this machine's own addresses to the same address: the emulator sees that address
+     * as the peer, so a non-loopback one makes a remote caller without a second machine.
+     */
+    public static Answer send(InetAddress from, int port, byte[] head, BodyWriter body) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress(from, port), 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head);
