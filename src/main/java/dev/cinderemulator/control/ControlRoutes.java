@@ -317,8 +317,9 @@ class ControlRoutes {
         if (size == null || !size.isIntegralNumber()) {
             throw ControlException.badRequest("size: a whole number is required, got " + size);
         }
-        if (!size.canConvertToInt() || size.asInt() < 0 || size.asInt() > RequestJournal.MAX_CAPACITY) {
-            throw ControlException.badRequest("size: between 0 and " + RequestJournal.MAX_CAPACITY + ", got " + size);
+        if (!size.canConvertToInt()) {
+            throw ControlException.badRequest("size: must be between 0 and " + RequestJournal.MAX_CAPACITY
+                    + ", got " + size);
         }
         journal.resize(size.asInt());
         return journalSettings();
