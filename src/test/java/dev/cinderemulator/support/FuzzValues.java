@@ -179,7 +179,7 @@ public final class FuzzValues {
     // ---- path variants
 
     private static final List<String> MATRIX = List.of(";", ";x", ";x=1", ";jsessionid=0", ";a=b;c=d", ";%2F",
-            ";/..", ";.");
+            ";/..", ";.", ";x=%zz", ";%%32F");
     private static final List<String> DOTS = List.of("/.", "/x/..", "/%2e", "/x/%2e%2e", "/x/%2E%2E", "/.%2e/x",
             "/..", "/...", "/%2e%2e%2f", "/x/..;");
     private static final List<String> ENDINGS = List.of("/", "/.", "//", "%20", "%00", "%09", "?", "?&", "#frag",
