@@ -7,7 +7,7 @@
 #   .ci/durability.sh           # after ./mvnw verify (uses its target/cinder-backups-emulator.jar)
 #
 # Longer variants (docs/durability.md): CRASH_RUNS=50 .ci/durability.sh, and for the fuzz and
-# concurrency tests ./mvnw verify -Djqwik.tries.default=5000 -Dconcurrency.seconds=120.
+# concurrency tests ./mvnw verify -Dfuzz.requests=200000 -Dconcurrency.seconds=120.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -36,6 +37,17 @@ class KeystoneErrors {
     @ExceptionHandler(KeystoneException.class)
     ResponseEntity<Map<String, Object>> keystone(KeystoneException failure, HttpServletRequest request) {
         return respond(failure, request);
+    }
+
+    /**
+     * A Content-Type Spring cannot parse ({@code ;}, {@code a/b/c}), met while it reads the token
+     * request's body: Keystone's {@code json_body_before_request} refuses every body that is not
+     * declared JSON with this 400.
+     */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unparsableContentType(HttpMediaTypeNotSupportedException failure,
+            HttpServletRequest request) {
+        return respond(KeystoneException.validation("application/json", "Content-Type header"), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -54,6 +54,13 @@ class MaskingTests {
     }
 
     @Test
+    void aLongSecretInATruncatedBodyIsMaskedWithoutOverflowingTheStack() {
+        String secret = "a".repeat(100_000) + "\\\"" + "b".repeat(100_000);
+
+        assertThat(Masking.body("{\"auth\": {\"secret\": \"" + secret, false)).isEqualTo(Masking.WITHHELD);
+    }
+
+    @Test
     void bodiesWithoutSecretsStayAsSent() {
         assertThat(Masking.body("{\"volume\": {\"size\": 1}}", true)).isEqualTo("{\"volume\": {\"size\": 1}}");
     }
