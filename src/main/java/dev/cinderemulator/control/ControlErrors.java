@@ -8,8 +8,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,6 +47,12 @@ class ControlErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> mistyped(MethodArgumentTypeMismatchException failure) {
         return body(HttpStatus.BAD_REQUEST, failure.getName() + ": '" + failure.getValue() + "' is not valid here");
+    }
+
+    /** A Content-Type that is not a media type at all ({@code a/b/c}, {@code ;;;}): the request's fault. */
+    @ExceptionHandler({ InvalidMediaTypeException.class, HttpMediaTypeNotSupportedException.class })
+    ResponseEntity<Map<String, Object>> mediaType(Exception failure) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type: not a media type this route reads");
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,8 +3,6 @@ package dev.cinderemulator.web;
 import java.io.IOException;
 import java.io.OutputStream;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.connector.Request;
@@ -13,9 +11,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's own error page, for requests it refuses before any of our code sees them (a space or
@@ -44,7 +40,7 @@ public class CinderErrorReportValve extends ErrorReportValve {
             OutputStream out = response.getOutputStream();
             String uri = request.getRequestURI();
             if (uri != null && !CinderUrlLayout.isCinderPath(uri)) {
-                out.write(keystoneShaped(code));
+                out.write(SurfaceErrors.keystoneShaped(code, Fault.ofContainerStatus(code).message()));
             } else {
                 out.write(Fault.ofContainerStatus(code).pythonSpacedBytes());
             }
@@ -52,17 +48,6 @@ public class CinderErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException gone) {
             // The client went away; there is no one left to answer.
         }
-    }
-
-    /** Keystone's {@code {"error": ...}}, which the control API shares, for paths outside Cinder's. */
-    private static byte[] keystoneShaped(int code) {
-        Fault fault = Fault.ofContainerStatus(code);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        HttpStatus status = HttpStatus.resolve(code);
-        error.put("title", status == null ? "Error" : status.getReasonPhrase());
-        error.put("message", fault.message());
-        return JsonMapper.shared().writeValueAsBytes(Map.of("error", error));
     }
 
     @Configuration(proxyBeanMethods = false)

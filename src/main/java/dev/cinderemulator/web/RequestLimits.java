@@ -10,15 +10,12 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +27,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * oslo.middleware's {@code sizelimit}, in front of Cinder's API as in its paste pipeline (before
@@ -55,14 +51,12 @@ class RequestLimits extends OncePerRequestFilter {
     private final long maxFixturesSize;
     private final Duration readTimeout;
     private final Semaphore readers;
-    private final JsonMapper json;
 
-    RequestLimits(EmulatorProperties properties, JsonMapper json) {
+    RequestLimits(EmulatorProperties properties) {
         this.maxSize = properties.cloud().maxRequestBodySize();
         this.maxFixturesSize = properties.limits().fixturesBodySize().toBytes();
         this.readTimeout = properties.limits().bodyReadTimeout();
         this.readers = new Semaphore(Math.max(1, properties.limits().concurrentBodyReads()));
-        this.json = json;
     }
 
     @Override
@@ -147,20 +141,9 @@ class RequestLimits extends OncePerRequestFilter {
         }
     }
 
-    /** Cinder's fault on Cinder's paths; Keystone's {@code {"error": ...}} (the control API's too) elsewhere. */
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)
-            throws IOException {
-        if (CinderUrlLayout.isCinderPath(request.getRequestURI())) {
-            Fault.of(status.value(), message, null).write(response);
-            return;
-        }
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", status.value());
-        error.put("title", status.getReasonPhrase());
-        error.put("message", message);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of("error", error));
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String message) throws IOException {
+        SurfaceErrors.write(request, response, status.value(), message);
     }
 
     private static final class TooLarge extends IOException {

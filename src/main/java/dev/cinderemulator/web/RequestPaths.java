@@ -27,7 +27,8 @@ public final class RequestPaths {
         return canonical(request.getRequestURI());
     }
 
-    static String canonical(String rawPath) {
+    /** As {@link #canonical(HttpServletRequest)}, from the raw request URI. */
+    public static String canonical(String rawPath) {
         Deque<String> segments = new ArrayDeque<>();
         for (String raw : rawPath.split("/")) {
             int parameters = raw.indexOf(';');
