@@ -1,16 +1,16 @@
 package dev.cinderemulator.message;
 
-import java.util.Map;
-
 /**
  * {@code cinder/message/message_field.py}: the actions and details a message's {@code event_id}
  * ({@code VOLUME_<resource type>_<action id>_<detail id>}) and {@code user_message}
- * ({@code "<action>:<detail>"}) are made of, as far as the backup service uses them.
+ * ({@code "<action>:<detail>"}) are made of, as far as the backup service (and the volume
+ * scheduler's "no valid backend", {@code scheduler/flows/create_volume.py}) uses them.
  */
 public final class MessageField {
 
     /** {@code message_field.Action}. */
     public enum Action {
+        SCHEDULE_ALLOCATE_VOLUME("001", "schedule allocate volume"),
         BACKUP_CREATE("013", "create backup"),
         BACKUP_DELETE("014", "delete backup"),
         BACKUP_RESTORE("015", "restore backup");
@@ -27,6 +27,7 @@ public final class MessageField {
     /** {@code message_field.Detail}. */
     public enum Detail {
         UNKNOWN_ERROR("001", "An unknown error occurred."),
+        NO_BACKEND_AVAILABLE("003", "Could not find any available weighted backend."),
         BACKUP_INVALID_STATE("017", "Backup status is invalid."),
         BACKUP_SERVICE_DOWN("018", "Backup service is down."),
         BACKUP_CREATE_DRIVER_ERROR("020", "Backup driver failed to create backup."),
@@ -43,18 +44,22 @@ public final class MessageField {
         }
     }
 
+    /** {@code message_field.Resource.VOLUME}: what the volume scheduler's messages are about. */
+    public static final String VOLUME = "VOLUME";
     /** {@code message_field.Resource.VOLUME_BACKUP}. */
     public static final String VOLUME_BACKUP = "VOLUME_BACKUP";
-
-    private static final Map<String, String> ACTIONS = Map.of(Action.BACKUP_CREATE.id, Action.BACKUP_CREATE.text,
-            Action.BACKUP_DELETE.id, Action.BACKUP_DELETE.text, Action.BACKUP_RESTORE.id, Action.BACKUP_RESTORE.text);
 
     private MessageField() {
     }
 
     /** {@code translate_action}. */
     static String actionText(String actionId) {
-        return ACTIONS.getOrDefault(actionId, "unknown action");
+        for (Action action : Action.values()) {
+            if (action.id.equals(actionId)) {
+                return action.text;
+            }
+        }
+        return "unknown action";
     }
 
     /** {@code translate_detail}: an unknown id reads as the unknown error. */

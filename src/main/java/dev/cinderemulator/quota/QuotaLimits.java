@@ -1,7 +1,10 @@
 package dev.cinderemulator.quota;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +17,8 @@ import dev.cinderemulator.engine.Resettable;
  * resource is its own {@code quotas} row, else the {@code default} quota class's row, else the
  * configured default ({@code emulator.quotas.*}, Cinder's {@code quota_*} options). The resources
  * are those of {@code VolumeTypeQuotaEngine} and {@code GROUP_QUOTAS}, in their order, with the
- * per-type resources of the one volume type the emulator has, {@code __DEFAULT__} (default -1).
+ * per-type resources of every volume type ({@link VolumeTypeNames}; {@code __DEFAULT__} alone
+ * when no feature names types), whose default is -1.
  * The features that enforce quotas ask {@link #limit} at every reservation, so a change applies at once.
  */
 @Service
@@ -33,21 +37,32 @@ public class QuotaLimits implements Resettable {
     public static final String DEFAULT_VOLUME_TYPE = "__DEFAULT__";
 
     private final QuotaRows rows;
-    private final Map<String, Integer> configured = new LinkedHashMap<>();
+    private final EmulatorProperties.Quotas quotas;
+    private final ObjectProvider<VolumeTypeNames> volumeTypes;
 
-    QuotaLimits(QuotaRows rows, EmulatorProperties properties) {
+    QuotaLimits(QuotaRows rows, EmulatorProperties properties, ObjectProvider<VolumeTypeNames> volumeTypes) {
         this.rows = rows;
-        EmulatorProperties.Quotas quotas = properties.quotas();
+        this.quotas = properties.quotas();
+        this.volumeTypes = volumeTypes;
+    }
+
+    /** Every resource with its configured default, in the order Cinder's engines list them. */
+    private Map<String, Integer> configured() {
+        Map<String, Integer> configured = new LinkedHashMap<>();
         configured.put(VOLUMES, quotas.volumes());
         configured.put(PER_VOLUME_GIGABYTES, quotas.perVolumeGigabytes());
         configured.put(SNAPSHOTS, quotas.snapshots());
         configured.put(GIGABYTES, quotas.gigabytes());
         configured.put(BACKUPS, quotas.backups());
         configured.put(BACKUP_GIGABYTES, quotas.backupGigabytes());
-        configured.put(perType(VOLUMES, DEFAULT_VOLUME_TYPE), -1);
-        configured.put(perType(GIGABYTES, DEFAULT_VOLUME_TYPE), -1);
-        configured.put(perType(SNAPSHOTS, DEFAULT_VOLUME_TYPE), -1);
+        List<String> types = volumeTypes.getIfAvailable(() -> () -> List.of(DEFAULT_VOLUME_TYPE)).names();
+        for (String type : types) {
+            configured.put(perType(VOLUMES, type), -1);
+            configured.put(perType(GIGABYTES, type), -1);
+            configured.put(perType(SNAPSHOTS, type), -1);
+        }
         configured.put(GROUPS, quotas.groups());
+        return configured;
     }
 
     /** {@code volumes_<type name>}: a {@code VolumeTypeResource}. */
@@ -59,16 +74,16 @@ public class QuotaLimits implements Resettable {
     @Transactional(readOnly = true)
     public int limit(String projectId, String resource) {
         Integer own = rows.project(projectId).get(resource);
-        return own != null ? own : defaults().get(resource);
+        return own != null ? own : defaults().getOrDefault(resource, -1);
     }
 
     boolean isResource(String name) {
-        return configured.containsKey(name);
+        return configured().containsKey(name);
     }
 
     /** {@code get_defaults}: the default class's rows over the configured defaults. */
     Map<String, Integer> defaults() {
-        return overlay(rows.quotaClass(DEFAULT_CLASS), configured);
+        return overlay(rows.quotaClass(DEFAULT_CLASS), configured());
     }
 
     /** {@code get_class_quotas} with defaults: the class's rows over the defaults. */
