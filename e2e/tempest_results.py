@@ -29,6 +29,7 @@ def short_id(test_id):
 def main():
     known = known_failures(sys.argv[1])
     outcomes = {}
+    skip_reasons = {}
 
     def record(test):
         status = test['status']
@@ -36,6 +37,8 @@ def main():
             outcome = 'passed'
         elif status == 'skip':
             outcome = 'skipped'
+            reason = test['details'].get('reason')
+            skip_reasons[short_id(test['id'])] = reason.as_text().strip() if reason else ''
         elif status in ('fail', 'uxsuccess'):
             outcome = 'failed'
         else:
@@ -53,19 +56,23 @@ def main():
 
     counts = {kind: sum(1 for o in outcomes.values() if o == kind) for kind in ('passed', 'failed', 'skipped')}
     print('%(passed)d passed, %(failed)d failed, %(skipped)d skipped' % counts)
-    unexpected = 0
-    for test_id in sorted(outcomes):
-        if outcomes[test_id] != 'failed':
-            continue
+    def covers(key, test_id):
         # A class whose setup failed is reported under the class name (setUpClass (module.Class)).
-        if test_id in known or any(test_id.startswith(k + '.') or k in test_id for k in known):
+        return test_id == key or test_id.startswith(key + '.') or key in test_id
+
+    unexpected = 0
+    failed = [t for t in sorted(outcomes) if outcomes[t] == 'failed']
+    for test_id in failed:
+        if any(covers(key, test_id) for key in known):
             print('FAIL (known) %s' % test_id)
         else:
             print('FAIL %s' % test_id)
             unexpected += 1
-    for test_id in sorted(known):
-        if outcomes.get(test_id) == 'passed':
-            print('PASS (listed as known failure: shorten the list) %s' % test_id)
+    for key in sorted(known):
+        if not any(covers(key, test_id) for test_id in failed):
+            print('NOT FAILING (listed as a known failure: shorten the list) %s' % key)
+    for test_id in sorted(skip_reasons):
+        print('SKIP %s: %s' % (test_id, skip_reasons[test_id]))
     return 1 if unexpected else 0
 
 

@@ -1,5 +1,6 @@
 package dev.cinderemulator.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,23 @@ public class CinderServices implements Resettable {
     /** Whether a backup create, restore or delete finds a backup service: cinder-backup is enabled. */
     public boolean backupServiceAvailable() {
         return all().stream().anyMatch(row -> row.binary().equals(BACKUP_BINARY) && !row.disabled());
+    }
+
+    /**
+     * The control API's switch (not Cinder): disables or enables a service by binary, as
+     * {@code os-services/disable-log-reason} and {@code enable} would. Empty when no such service.
+     */
+    public Optional<Map<String, Object>> setDisabled(String binary, boolean disabled, String reason) {
+        Optional<ServiceRow> row = all().stream().filter(candidate -> candidate.binary().equals(binary)).findFirst();
+        row.ifPresent(found -> rows.setDisabled(found.id(), disabled, disabled ? reason : null, true, clock.now()));
+        return row.map(found -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("binary", found.binary());
+            view.put("host", found.host());
+            view.put("disabled", disabled);
+            view.put("disabled_reason", disabled ? reason : null);
+            return view;
+        });
     }
 
     String zone() {

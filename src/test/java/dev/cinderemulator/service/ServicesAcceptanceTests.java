@@ -1,5 +1,6 @@
 package dev.cinderemulator.service;
 
+import static dev.cinderemulator.support.ControlApi.control;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -68,6 +69,20 @@ class ServicesAcceptanceTests extends AcceptanceTestSupport {
         cinder().body(BACKUP_SERVICE).put("/v3/os-services/enable").then().statusCode(200)
                 .body("status", equalTo("enabled"));
         cinder().delete("/v3/backups/{id}", available).then().statusCode(202);
+    }
+
+    @Test
+    void theControlApiSetsUpABackupServiceOutage() {
+        String volume = createVolume(1);
+        String available = createBackup(volume, "");
+        settle();
+        control(port).body("{\"disabled\": true, \"reason\": \"outage\"}").put("/_emulator/services/cinder-backup")
+                .then().statusCode(200).body("host", equalTo("emulator@backup")).body("disabled", equalTo(true));
+        cinder().get("/v3/backups/{id}/export_record", available).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Service cinder-backup could not be found."));
+        control(port).post("/_emulator/reset").then().statusCode(200);
+        cinder().queryParam("binary", "cinder-backup").get("/v3/os-services").then()
+                .body("services[0].status", equalTo("enabled"));
     }
 
     @Test
