@@ -14,6 +14,7 @@ import dev.cinderemulator.engine.EmulatorClock;
 import dev.cinderemulator.engine.IdGenerator;
 import dev.cinderemulator.engine.TransitionAction;
 import dev.cinderemulator.engine.TransitionScheduler;
+import dev.cinderemulator.service.CinderServices;
 import dev.cinderemulator.volume.BackupVolumes;
 import dev.cinderemulator.volume.BackupVolumes.SnapshotValue;
 import dev.cinderemulator.volume.BackupVolumes.VolumeValue;
@@ -33,9 +34,11 @@ class BackupApi {
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
     private final IdGenerator ids;
+    private final CinderServices services;
 
     BackupApi(Backups backups, BackupQuotas quotas, BackupVolumes volumes, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids) {
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids, CinderServices services) {
+        this.services = services;
         this.backups = backups;
         this.quotas = quotas;
         this.volumes = volumes;
@@ -135,6 +138,7 @@ class BackupApi {
         if (backups.existsByParentId(backup.id())) {
             throw Backup.invalid("Incremental backups exist for this backup.");
         }
+        requireBackupService();
         // Work still in flight for this backup is aborted, and what it held is let go.
         scheduler.cancelFor(backup.id());
         if (before == BackupStatus.CREATING) {
@@ -150,6 +154,7 @@ class BackupApi {
         backup.checkRestorable();
         VolumeValue target = volumeId == null ? volumes.createRestoreTarget(request, id, backup.size(), name)
                 : volumes.volume(request, volumeId);
+        requireBackupService();
         volumes.startRestore(target.id(), backup.size());
         backup.startRestoring(target.id(), clock.now());
         scheduler.schedule(TransitionAction.BACKUP_RESTORE, backup.id());
@@ -162,12 +167,17 @@ class BackupApi {
             throw CinderException.policy("backup:export-import");
         }
         backup.checkExportable();
+        requireBackupService();
         return BackupRecord.encode(backup);
     }
 
-    Backup importRecord(CinderRequest request, String backupUrl) {
+    Backup importRecord(CinderRequest request, String backupService, String backupUrl) {
         if (!request.isAdmin()) {
             throw CinderException.policy("backup:backup-import");
+        }
+        // import_record sends the record to the first enabled backup host; with none, not found.
+        if (!services.backupServiceAvailable()) {
+            throw CinderException.notFound("Service " + backupService + " could not be found.");
         }
         BackupRecord record = BackupRecord.decode(backupUrl);
         // backup/api.py import_record reserves backups and backup_gigabytes before it looks the id up.
@@ -191,8 +201,19 @@ class BackupApi {
         if (!request.isAdmin()) {
             throw CinderException.policy("volume_extension:backup_admin_actions:reset_status");
         }
+        requireBackupService();
         if (backup.service() != null) {
             backup.resetStatus(BackupStatus.of(status), clock.now());
+        }
+    }
+
+    /**
+     * {@code _get_available_backup_service_host}: delete, restore, reset-status and export need an
+     * enabled cinder-backup; without one the API answers 404 (the request's changes are rolled back).
+     */
+    private void requireBackupService() {
+        if (!services.backupServiceAvailable()) {
+            throw CinderException.notFound("Service cinder-backup could not be found.");
         }
     }
 

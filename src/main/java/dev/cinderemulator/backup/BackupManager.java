@@ -15,6 +15,9 @@ import dev.cinderemulator.engine.FailureOutcomes;
 import dev.cinderemulator.engine.Transition;
 import dev.cinderemulator.engine.TransitionAction;
 import dev.cinderemulator.engine.TransitionHandler;
+import dev.cinderemulator.message.MessageField;
+import dev.cinderemulator.message.UserMessages;
+import dev.cinderemulator.service.CinderServices;
 import dev.cinderemulator.volume.BackupVolumes;
 import dev.cinderemulator.volume.BackupVolumes.VolumeValue;
 import dev.cinderemulator.volume.RestoredContent;
@@ -22,13 +25,16 @@ import dev.cinderemulator.volume.RestoredContent;
 /**
  * Cinder's backup manager ({@code cinder/backup/manager.py}) on the emulator's one backup host:
  * finishes the create, restore, delete and import work the API scheduled, or, when a fault rule
- * says so, ends it as the manager's failures do.
+ * says so, ends it as the manager's failures do, with the user message the manager writes. The
+ * scheduler's part of a create ({@code scheduler/manager.py create_backup}) is played here too: with
+ * no enabled backup service the backup ends in {@code error}.
  */
 @Service
 @Transactional
 class BackupManager implements TransitionHandler {
 
-    static final String BACKUP_HOST = "emulator@backup";
+    static final String BACKUP_HOST = CinderServices.BACKUP_HOST;
+    static final String NO_SERVICE = "Service not found for creating backup.";
     /** The Swift container the backup driver writes to when the request names none. */
     static final String DEFAULT_CONTAINER = "volumebackups";
     /** The manager's texts for work that fails on purpose (a fault rule) rather than for a reason of its own. */
@@ -40,9 +46,13 @@ class BackupManager implements TransitionHandler {
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
     private final ObjectProvider<FailureOutcomes> outcomes;
+    private final CinderServices services;
+    private final UserMessages messages;
 
     BackupManager(Backups backups, BackupVolumes volumes, EmulatorClock clock, EmulatorProperties properties,
-            ObjectProvider<FailureOutcomes> outcomes) {
+            ObjectProvider<FailureOutcomes> outcomes, CinderServices services, UserMessages messages) {
+        this.services = services;
+        this.messages = messages;
         this.backups = backups;
         this.volumes = volumes;
         this.clock = clock;
@@ -75,18 +85,23 @@ class BackupManager implements TransitionHandler {
     }
 
     private void finishCreate(Backup backup, LocalDateTime now) {
-        if (backup.service() == null) {
-            // The scheduler found no backup service in the requested availability zone.
-            backup.fail("Service not found for creating backup.", now);
+        if (backup.service() == null || (backup.isCreating() && !services.backupServiceAvailable())) {
+            // The scheduler found no enabled backup service (in the requested availability zone).
+            backup.fail(NO_SERVICE, now);
             volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
+            message(backup, MessageField.Action.BACKUP_CREATE, MessageField.Detail.BACKUP_SCHEDULE_ERROR);
             return;
         }
         Optional<FailureOutcomes.Failure> failure = backup.isCreating()
                 ? failureOf(TransitionAction.BACKUP_CREATE, backup)
                 : Optional.empty();
         if (failure.isPresent()) {
-            backup.fail(failure.get().reasonOr(CREATE_ABORTED), now);
+            String reason = failure.get().reasonOr(CREATE_ABORTED);
+            backup.fail(reason, now);
             volumes.finishBackup(backup.volumeId(), backup.snapshotId(), true);
+            message(backup, MessageField.Action.BACKUP_CREATE, reason.equals(CREATE_ABORTED)
+                    ? MessageField.Detail.BACKUP_SERVICE_DOWN
+                    : MessageField.Detail.BACKUP_CREATE_DRIVER_ERROR);
             return;
         }
         int size = volumes.findVolume(backup.volumeId()).map(VolumeValue::size).orElse(backup.size());
@@ -103,6 +118,7 @@ class BackupManager implements TransitionHandler {
                 volumes.failRestore(backup.restoreVolumeId());
             }
             backup.finishRestoring(now);
+            message(backup, MessageField.Action.BACKUP_RESTORE, MessageField.Detail.BACKUP_RESTORE_ERROR);
             return;
         }
         if (backup.restoreVolumeId() != null) {
@@ -121,13 +137,22 @@ class BackupManager implements TransitionHandler {
         }
         Optional<FailureOutcomes.Failure> failure = failureOf(TransitionAction.BACKUP_DELETE, backup);
         if (failure.isPresent()) {
-            backup.failDeleting(failure.get().reasonOr(DELETE_ABORTED), now);
+            String reason = failure.get().reasonOr(DELETE_ABORTED);
+            backup.failDeleting(reason, now);
+            message(backup, MessageField.Action.BACKUP_DELETE, reason.equals(DELETE_ABORTED)
+                    ? MessageField.Detail.BACKUP_SERVICE_DOWN
+                    : MessageField.Detail.BACKUP_DELETE_DRIVER_ERROR);
             return;
         }
         if (backup.parentId() != null && backup.hasFinished()) {
             backups.findById(backup.parentId()).ifPresent(Backup::dependentRemoved);
         }
         backups.delete(backup);
+    }
+
+    /** {@code message_api.create_from_request_context}: the resource is the backup, for every action. */
+    private void message(Backup backup, MessageField.Action action, MessageField.Detail detail) {
+        messages.create(backup.projectId(), action, MessageField.VOLUME_BACKUP, backup.id(), detail);
     }
 
     private Optional<FailureOutcomes.Failure> failureOf(TransitionAction action, Backup backup) {

@@ -166,7 +166,8 @@ class BackupsController {
             throw CinderException.policy("backup:backup-import");
         }
         BackupSchemas.importRecord(key).validate(body);
-        Backup backup = service.importRecord(request, body.get(key).get("backup_url").stringValue());
+        Backup backup = service.importRecord(request, body.get(key).get("backup_service").stringValue(),
+                body.get(key).get("backup_url").stringValue());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("backup", BackupViews.summary(request, backup)));
     }
 

@@ -58,15 +58,19 @@ public record EmulatorProperties(
     }
 
     /**
-     * Cinder's default per-project quotas ({@code cinder/quota.py}). A negative limit is no limit,
-     * as in Cinder's {@code quota_reserve} ({@code if quotas[res] >= 0 and ...}): nothing is counted.
+     * Cinder's default per-project quotas ({@code cinder/quota.py}), the limits of the {@code default}
+     * quota class until the quota-class API changes them. A negative limit is no limit, as in
+     * Cinder's {@code quota_reserve} ({@code if quotas[res] >= 0 and ...}): nothing is counted.
+     * {@code per-volume-gigabytes} is Cinder's {@code per_volume_size_limit}.
      */
     public record Quotas(
             @DefaultValue("10") int volumes,
             @DefaultValue("10") int snapshots,
             @DefaultValue("1000") int gigabytes,
             @DefaultValue("10") int backups,
-            @DefaultValue("1000") int backupGigabytes) {
+            @DefaultValue("1000") int backupGigabytes,
+            @DefaultValue("-1") int perVolumeGigabytes,
+            @DefaultValue("10") int groups) {
 
         /** Whether a limit is enforced at all: -1 (any negative value) means unlimited. */
         public static boolean enforced(int limit) {

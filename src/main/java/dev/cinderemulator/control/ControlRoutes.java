@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cinderemulator.fault.FaultRules;
 import dev.cinderemulator.journal.JournalEntry;
 import dev.cinderemulator.journal.RequestJournal;
+import dev.cinderemulator.service.CinderServices;
 import dev.cinderemulator.engine.EmulatorClock;
 import dev.cinderemulator.engine.Timings;
 import dev.cinderemulator.engine.Transition;
@@ -58,6 +59,7 @@ import tools.jackson.databind.node.MissingNode;
  * DELETE /_emulator/faults[/{id}]                    remove one, or all
  * GET    /_emulator/requests[?path=&amp;method=&amp;status=&amp;limit=]   the journal, newest first
  * GET    /_emulator/requests/count[?path=&amp;method=&amp;status=]
+ * PUT    /_emulator/services/{binary}                disable or enable a Cinder service ({"disabled": true, "reason": "..."})
  * DELETE /_emulator/requests                         clear it
  * GET    /_emulator/requests/settings                its bound
  * PUT    /_emulator/requests/settings                change its bound ({"size": N}, 0 = off)
@@ -77,9 +79,11 @@ class ControlRoutes {
     private final FaultRules faults;
     private final RequestJournal journal;
     private final JsonMapper json;
+    private final CinderServices services;
 
     ControlRoutes(Reset reset, Fixtures fixtures, Timings timings, TransitionScheduler scheduler, EmulatorClock clock,
-            FaultRules faults, RequestJournal journal, JsonMapper json) {
+            FaultRules faults, RequestJournal journal, JsonMapper json, CinderServices services) {
+        this.services = services;
         this.reset = reset;
         this.fixtures = fixtures;
         this.timings = timings;
@@ -98,6 +102,26 @@ class ControlRoutes {
             return reset.project(nonBlank("project", project.get()));
         }
         return reset.everything();
+    }
+
+    // ---- services
+
+    /** The fault "cinder-backup is down" (or any service): what os-services disable does, without a token. */
+    @PutMapping(path = "/services/{binary}", consumes = MediaType.ALL_VALUE)
+    Map<String, Object> setService(@PathVariable String binary, @RequestBody(required = false) byte[] body) {
+        JsonNode change = object(body);
+        JsonNode disabled = change.get("disabled");
+        if (disabled == null || !disabled.isBoolean()) {
+            throw ControlException.badRequest("disabled: true or false is required");
+        }
+        JsonNode reason = change.get("reason");
+        if (reason != null && !reason.isNull() && !reason.isString()) {
+            throw ControlException.badRequest("reason: a string, got " + reason);
+        }
+        return services.setDisabled(binary, disabled.booleanValue(),
+                reason == null || reason.isNull() ? null : reason.stringValue())
+                .orElseThrow(() -> ControlException.notFound("no service " + binary
+                        + "; there are cinder-scheduler, cinder-volume and cinder-backup"));
     }
 
     // ---- fixtures

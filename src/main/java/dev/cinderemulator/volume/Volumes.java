@@ -1,10 +1,12 @@
 package dev.cinderemulator.volume;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Repository;
 
 import dev.cinderemulator.store.EntityTables;
+import dev.cinderemulator.store.QuotaUsage;
 import dev.cinderemulator.store.ResourceTable;
 
 /** The {@code volumes} table. */
@@ -13,5 +15,16 @@ class Volumes extends ResourceTable<Volume> {
 
     Volumes(EntityTables tables) {
         super(tables, Volume.class, "volumes", Map.of("sourceVolumeId", "source_volid"));
+    }
+
+    /** A project's volumes by volume type name: the per-type quota usage. */
+    Map<String, QuotaUsage> usageByType(String projectId) {
+        Map<String, QuotaUsage> usage = new LinkedHashMap<>();
+        table.sql("SELECT volume_type, COUNT(*), COALESCE(SUM(size), 0) FROM volumes WHERE project_id = ? "
+                + "GROUP BY volume_type").param(projectId)
+                .query(rs -> {
+                    usage.put(rs.getString(1), new QuotaUsage(rs.getLong(2), rs.getLong(3)));
+                });
+        return usage;
     }
 }

@@ -338,6 +338,24 @@ public final class JsonSchema {
                 : Optional.of(new Violation(at.path(), instance, message, true)));
     }
 
+    /** {@code minProperties}, with the text of Debian's jsonschema 4.10. */
+    public JsonSchema minProperties(int min) {
+        return add((instance, at) -> instance.isObject() && instance.size() < min
+                ? Optional.of(at.error(instance, at.repr(instance) + " does not have enough properties"))
+                : Optional.empty());
+    }
+
+    /**
+     * A format checker on an object that raises its own error with a text that depends on the value
+     * (Cinder's {@code quota_set}): {@code check} returns the message, or null when the value is valid.
+     */
+    public JsonSchema objectCheckRaising(java.util.function.Function<JsonNode, String> check) {
+        return add((instance, at) -> {
+            String message = instance.isObject() ? check.apply(instance) : null;
+            return message == null ? Optional.empty() : Optional.of(new Violation(at.path(), instance, message, true));
+        });
+    }
+
     public JsonSchema oneOf(JsonSchema... choices) {
         return add((instance, at) -> {
             long matches = Arrays.stream(choices).filter(choice -> choice.accepts(instance)).count();

@@ -8,7 +8,10 @@ package dev.cinderemulator.web;
 public final class Microversions {
 
     public static final int VOLUME_LIST_BOOTABLE = 2;
+    public static final int MESSAGES = 3;
     public static final int VOLUME_LIST_GLANCE_METADATA = 4;
+    public static final int MESSAGES_PAGINATION = 5;
+    public static final int CLUSTER_SUPPORT = 7;
     public static final int BACKUP_UPDATE = 9;
     public static final int VOLUME_LIST_GROUP = 10;
     public static final int GROUP_VOLUME = 13;
@@ -17,15 +20,18 @@ public final class Microversions {
     public static final int VOLUME_DETAIL_PROVIDER_ID = 21;
     public static final int SNAPSHOT_LIST_METADATA_FILTER = 22;
     public static final int VOLUME_DELETE_FORCE = 23;
+    public static final int REPLICATION_CLUSTER = 26;
     public static final int SNAPSHOT_SORT = 30;
     public static final int RESOURCE_FILTER = 31;
     public static final int LIKE_FILTER = 34;
     public static final int BACKUP_SORT_NAME = 37;
+    public static final int LIMITS_ADMIN_FILTER = 39;
     public static final int SNAPSHOT_LIST_USER_ID = 41;
     public static final int BACKUP_METADATA = 43;
     public static final int SUPPORT_COUNT_INFO = 45;
     public static final int VOLUME_CREATE_FROM_BACKUP = 47;
     public static final int VOLUME_SHARED_TARGETS_AND_SERVICE_FIELDS = 48;
+    public static final int BACKEND_STATE_REPORT = 49;
     public static final int BACKUP_AZ = 51;
     public static final int SUPPORT_VOLUME_SCHEMA_CHANGES = 53;
     public static final int BACKUP_PROJECT_USER_ID = 56;

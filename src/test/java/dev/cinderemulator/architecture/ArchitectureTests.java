@@ -44,7 +44,9 @@ class ArchitectureTests {
 
     private static final String WEB = "dev.cinderemulator.web..";
     private static final String[] FEATURES = { "dev.cinderemulator.backup..", "dev.cinderemulator.volume..",
-            "dev.cinderemulator.identity..", "dev.cinderemulator.image..", "dev.cinderemulator.control.." };
+            "dev.cinderemulator.identity..", "dev.cinderemulator.image..", "dev.cinderemulator.control..",
+            "dev.cinderemulator.quota..", "dev.cinderemulator.service..", "dev.cinderemulator.message..",
+            "dev.cinderemulator.zone..", "dev.cinderemulator.extension.." };
 
     @ArchTest
     static final ArchRule noFieldInjection = noFields().should().beAnnotatedWith(Autowired.class)
