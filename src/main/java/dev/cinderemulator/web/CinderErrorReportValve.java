@@ -39,7 +39,7 @@ public class CinderErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             OutputStream out = response.getOutputStream();
             String uri = request.getRequestURI();
-            if (uri != null && !CinderUrlLayout.isCinderPath(uri)) {
+            if (!SurfaceErrors.isCinder(uri)) {
                 out.write(SurfaceErrors.keystoneShaped(code, Fault.ofContainerStatus(code).message()));
             } else {
                 out.write(Fault.ofContainerStatus(code).pythonSpacedBytes());

@@ -18,13 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SurfaceErrors {
 
+    /** Keystone's titles are werkzeug's exception names, some of which HTTP has since renamed. */
+    private static final Map<Integer, String> WERKZEUG_TITLES = Map.of(413, "Request Entity Too Large",
+            414, "Request URI Too Large");
+
     private SurfaceErrors() {
     }
 
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
-        String path = request.getRequestURI();
-        if (path == null || CinderUrlLayout.isCinderPath(path)) {
+        if (isCinder(request.getRequestURI())) {
             Fault.of(status, message, null).write(response);
             return;
         }
@@ -33,11 +36,31 @@ public final class SurfaceErrors {
         response.getOutputStream().write(keystoneShaped(status, message));
     }
 
+    /**
+     * Everything on the emulator's port is Cinder's but Keystone ({@code /keystone}) and the
+     * control API ({@code /_emulator}), however spelt; a request line not even parsed is Cinder's too.
+     */
+    static boolean isCinder(String rawPath) {
+        if (rawPath == null) {
+            return true;
+        }
+        String path = RequestPaths.canonical(rawPath);
+        return !(under(path, "/keystone") || under(path, "/_emulator"));
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static String title(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
+
     static byte[] keystoneShaped(int status, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", status);
-        HttpStatus known = HttpStatus.resolve(status);
-        error.put("title", known == null ? "Error" : known.getReasonPhrase());
+        error.put("title", WERKZEUG_TITLES.getOrDefault(status, title(status)));
         error.put("message", message);
         return JsonMapper.shared().writeValueAsBytes(Map.of("error", error));
     }

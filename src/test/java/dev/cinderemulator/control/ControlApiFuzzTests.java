@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.cinderemulator.CinderBackupsEmulatorApplication;
 import dev.cinderemulator.engine.EmulatorClock;
 import dev.cinderemulator.engine.Timings;
+import dev.cinderemulator.engine.TransitionScheduler;
 import dev.cinderemulator.fault.FaultRules;
 import dev.cinderemulator.journal.RequestJournal;
 import dev.cinderemulator.support.FuzzChecks;
@@ -315,6 +316,9 @@ class ControlApiFuzzTests {
      * requests too.)
      */
     private Map<String, Object> state() {
+        // Work already due is the emulated services' to finish, whatever the next request: let it
+        // finish now, or the worker could finish it during a refused request and look like its effect.
+        emulator.getBean(TransitionScheduler.class).runDue();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("rows", emulator.getBean(JdbcClient.class).sql("""
                 SELECT 'volume' AS kind, id, status, version FROM volumes

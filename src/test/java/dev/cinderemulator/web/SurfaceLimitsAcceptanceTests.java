@@ -54,7 +54,7 @@ class SurfaceLimitsAcceptanceTests {
                 .post("/keystone/v3/auth/tokens")
                 .then().statusCode(413)
                 .body("error.code", equalTo(413))
-                .body("error.title", equalTo("Payload Too Large"))
+                .body("error.title", equalTo("Request Entity Too Large"))
                 .body("error.message", equalTo("Request is too large. Larger than max_request_body_size (114688)."));
     }
 
