@@ -31,10 +31,12 @@ public class VolumeControl implements Resettable {
 
     private final Volumes volumes;
     private final Snapshots snapshots;
+    private final VolumeTypes types;
     private final TransitionScheduler scheduler;
 
-    VolumeControl(Volumes volumes, Snapshots snapshots, TransitionScheduler scheduler) {
+    VolumeControl(Volumes volumes, Snapshots snapshots, VolumeTypes types, TransitionScheduler scheduler) {
         this.volumes = volumes;
+        this.types = types;
         this.snapshots = snapshots;
         this.scheduler = scheduler;
     }
@@ -57,7 +59,11 @@ public class VolumeControl implements Resettable {
     /** Runs inside the caller's transaction, so a fixture document is loaded whole or not at all. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(VolumeFixture fixture) {
-        volumes.save(Volume.loaded(fixture));
+        Volume volume = Volume.loaded(fixture);
+        // A fixture names its type; volumes of a type that does not exist keep the name, without an id.
+        volume.assignType(types.findByName(fixture.volumeType()).map(VolumeType::ref)
+                .orElse(new VolumeTypeRef(null, fixture.volumeType())));
+        volumes.save(volume);
         switch (VolumeStatus.of(fixture.status())) {
             case CREATING -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
             case DELETING -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
@@ -93,6 +99,8 @@ public class VolumeControl implements Resettable {
     @Override
     public Map<String, Integer> resetAll() {
         int deletedSnapshots = snapshots.deleteAll();
+        types.deleteAllButDefault();
+        types.resetDefault();
         return counts(volumes.deleteAll(), deletedSnapshots);
     }
 

@@ -58,6 +58,13 @@ class VolumeQuotas {
         reserveGigabytes(() -> held.gigabytes() + volumes.usageOf(projectId).gigabytes(), size, true);
     }
 
+    /** {@code volume/api.py _extend}: the size increase against {@code gigabytes}, with the class name. */
+    void reserveExtension(String projectId, int increase) {
+        locks.lock(projectId);
+        reserveGigabytes(() -> volumes.usageOf(projectId).gigabytes() + snapshots.usageOf(projectId).gigabytes(),
+                increase, true);
+    }
+
     /** Volumes and snapshots share the {@code gigabytes} quota. */
     private void reserveGigabytes(LongSupplier consumedGigabytes, int size, boolean withClassName) {
         if (!Quotas.enforced(limits.gigabytes())) {

@@ -12,7 +12,9 @@ public final class Microversions {
     public static final int BACKUP_UPDATE = 9;
     public static final int VOLUME_LIST_GROUP = 10;
     public static final int GROUP_VOLUME = 13;
+    public static final int VOLUME_SUMMARY = 12;
     public static final int GROUP_SNAPSHOTS = 14;
+    public static final int ETAGS = 15;
     public static final int BACKUP_PROJECT = 18;
     public static final int VOLUME_DETAIL_PROVIDER_ID = 21;
     public static final int SNAPSHOT_LIST_METADATA_FILTER = 22;
@@ -20,7 +22,9 @@ public final class Microversions {
     public static final int SNAPSHOT_SORT = 30;
     public static final int RESOURCE_FILTER = 31;
     public static final int LIKE_FILTER = 34;
+    public static final int VOLUME_SUMMARY_METADATA = 36;
     public static final int BACKUP_SORT_NAME = 37;
+    public static final int VOLUME_EXTEND_INUSE = 42;
     public static final int SNAPSHOT_LIST_USER_ID = 41;
     public static final int BACKUP_METADATA = 43;
     public static final int SUPPORT_COUNT_INFO = 45;
