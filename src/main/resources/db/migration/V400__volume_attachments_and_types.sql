@@ -21,14 +21,30 @@ CREATE TABLE volume_types (
     is_public         BOOLEAN      NOT NULL,
     extra_specs       VARCHAR(100000) NOT NULL,
     projects          VARCHAR(100000) NOT NULL,
+    qos_specs_id      VARCHAR(36),
     created_at        TIMESTAMP(6) NOT NULL,
     updated_at        TIMESTAMP(6),
     version           BIGINT       NOT NULL
 );
 CREATE INDEX volume_types_name ON volume_types (name);
 
+-- What a driver last reported with os-update_snapshot_status (null: the emulator's own progress).
+ALTER TABLE snapshots ADD COLUMN progress VARCHAR(255);
+
 -- Cinder's own migration creates the default type; its id here is the one volumes already carry.
 INSERT INTO volume_types (id, name, description, is_public, extra_specs, projects, created_at, updated_at, version)
 VALUES ('7c9cf2ef-2b5c-4f1b-9c8f-3f4d1b9e0a55', '__DEFAULT__', 'Default Volume Type', TRUE, '{}', '{}',
         TIMESTAMP '2026-01-01 00:00:00', NULL, 0);
 UPDATE volumes SET volume_type_id = '7c9cf2ef-2b5c-4f1b-9c8f-3f4d1b9e0a55' WHERE volume_type = '__DEFAULT__';
+
+-- Cinder's quality_of_service_specs: a name, a consumer and key/value specs, associated with
+-- volume types through volume_types.qos_specs_id.
+CREATE TABLE qos_specs (
+    id                VARCHAR(36)  NOT NULL PRIMARY KEY,
+    name              VARCHAR(255) NOT NULL,
+    consumer          VARCHAR(255) NOT NULL,
+    specs             VARCHAR(100000) NOT NULL,
+    created_at        TIMESTAMP(6) NOT NULL,
+    updated_at        TIMESTAMP(6),
+    version           BIGINT       NOT NULL
+);

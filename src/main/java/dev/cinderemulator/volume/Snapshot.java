@@ -16,6 +16,7 @@ import dev.cinderemulator.store.CinderBase;
 public class Snapshot extends CinderBase {
     private String volumeId;
     private SnapshotStatus status;
+    private String progress;
 
     protected Snapshot() {
     }
@@ -68,7 +69,7 @@ public class Snapshot extends CinderBase {
      * {@code snapshot_actions.py _update_snapshot_status}: what a driver reports while it creates
      * or deletes the snapshot; only creating and deleting snapshots take it.
      */
-    void reportStatus(String reported, LocalDateTime now) {
+    void reportStatus(String reported, String reportedProgress, LocalDateTime now) {
         List<String> allowed = switch (status) {
             case CREATING -> List.of("creating", "available", "error");
             case DELETING -> List.of("deleting", "error_deleting");
@@ -78,7 +79,15 @@ public class Snapshot extends CinderBase {
             throw new Invalid("Provided snapshot status " + reported + " not allowed for snapshot with status "
                     + status + ".");
         }
+        if (reportedProgress != null && !reportedProgress.isEmpty()) {
+            progress = reportedProgress;
+        }
         moveTo(SnapshotStatus.of(reported), now);
+    }
+
+    /** {@code progress}: what the driver reported, else 0% while creating and 100% once created. */
+    String progress() {
+        return progress != null ? progress : isCreating() ? "0%" : "100%";
     }
 
     void changeMetadata(Map<String, String> changes, boolean replace, LocalDateTime now) {

@@ -108,10 +108,10 @@ class SnapshotApi {
     }
 
     /** {@code os-update_snapshot_status}: any member of the project (a driver's call in Cinder). */
-    void reportStatus(CinderRequest request, String id, String status) {
+    void reportStatus(CinderRequest request, String id, String status, String progress) {
         Snapshot snapshot = snapshot(request, id);
         snapshots.lockForUpdate(snapshot);
-        snapshot.reportStatus(status, clock.now());
+        snapshot.reportStatus(status, progress, clock.now());
     }
 
     void deleteSnapshot(CinderRequest request, String id) {

@@ -162,7 +162,8 @@ class SnapshotsController {
             case "os-force_delete" -> service.forceDelete(request, id);
             case "os-update_snapshot_status" -> {
                 VolumeSchemas.updateSnapshotStatus().validate(action);
-                service.reportStatus(request, id, JsonFields.rawText(action.get(name), "status"));
+                service.reportStatus(request, id, JsonFields.rawText(action.get(name), "status"),
+                        JsonFields.rawText(action.get(name), "progress"));
             }
             default -> throw CinderException.badRequest("There is no such action: " + name
                     + ". Verify the request body and Content-Type header and try again.");

@@ -32,9 +32,12 @@ public class VolumeControl implements Resettable {
     private final Volumes volumes;
     private final Snapshots snapshots;
     private final VolumeTypes types;
+    private final QosSpecsTable qosSpecs;
     private final TransitionScheduler scheduler;
 
-    VolumeControl(Volumes volumes, Snapshots snapshots, VolumeTypes types, TransitionScheduler scheduler) {
+    VolumeControl(Volumes volumes, Snapshots snapshots, VolumeTypes types, QosSpecsTable qosSpecs,
+            TransitionScheduler scheduler) {
+        this.qosSpecs = qosSpecs;
         this.volumes = volumes;
         this.types = types;
         this.snapshots = snapshots;
@@ -100,6 +103,7 @@ public class VolumeControl implements Resettable {
     public Map<String, Integer> resetAll() {
         int deletedSnapshots = snapshots.deleteAll();
         types.deleteAllButDefault();
+        qosSpecs.deleteAll();
         types.resetDefault();
         return counts(volumes.deleteAll(), deletedSnapshots);
     }

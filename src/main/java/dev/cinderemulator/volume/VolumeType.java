@@ -24,6 +24,7 @@ class VolumeType {
     private Map<String, String> extraSpecs = new LinkedHashMap<>();
     /** Project id to nothing: a set kept in a metadata-shaped column. */
     private Map<String, String> projects = new LinkedHashMap<>();
+    private String qosSpecsId;
     private LocalDateTime createdAt;
     private LocalDateTime updatedAt;
     private long version;
@@ -81,6 +82,15 @@ class VolumeType {
     /** Who sees the type: everyone when public, else admins and the projects it is shared with. */
     boolean visibleTo(String projectId, boolean admin) {
         return isPublic || admin || projects.containsKey(projectId);
+    }
+
+    String qosSpecsId() {
+        return qosSpecsId;
+    }
+
+    void associateQos(String specsId, LocalDateTime now) {
+        qosSpecsId = specsId;
+        updatedAt = now;
     }
 
     VolumeTypeRef ref() {

@@ -9,7 +9,8 @@ import dev.cinderemulator.web.CinderRequest;
 /**
  * {@code cinder/api/views/types.py} with the {@code os-volume-type-access} extension: extra specs
  * for every reader (non-admins only the user-visible ones), {@code qos_specs_id} for admins, and
- * {@code os-volume-type-access:is_public} on show, list and create (not on update).
+ * {@code os-volume-type-access:is_public} on show, list and create (not on update). Tempest's
+ * schemas for create and update refuse {@code qos_specs_id}, so only show and list carry it.
  */
 final class VolumeTypeViews {
 
@@ -21,14 +22,18 @@ final class VolumeTypeViews {
     }
 
     static Map<String, Object> type(CinderRequest request, VolumeType type, boolean withAccess) {
+        return type(request, type, withAccess, true);
+    }
+
+    static Map<String, Object> type(CinderRequest request, VolumeType type, boolean withAccess, boolean withQos) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", type.id());
         view.put("name", type.name());
         view.put("is_public", type.isPublic());
         view.put("description", type.description());
         view.put("extra_specs", visibleSpecs(request, type.extraSpecs()));
-        if (request.isAdmin()) {
-            view.put("qos_specs_id", null);
+        if (withQos && request.isAdmin()) {
+            view.put("qos_specs_id", type.qosSpecsId());
         }
         if (withAccess) {
             view.put("os-volume-type-access:is_public", type.isPublic());

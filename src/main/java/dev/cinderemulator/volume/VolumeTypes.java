@@ -43,10 +43,14 @@ class VolumeTypes {
         table.lockForUpdate(type);
     }
 
+    List<VolumeType> findByQosSpecsId(String qosSpecsId) {
+        return table.findWhere("qos_specs_id = ?", "created_at, id", qosSpecsId);
+    }
+
     /** The default type as the migration made it. */
     void resetDefault() {
         table.sql("UPDATE volume_types SET name = ?, description = ?, is_public = TRUE, extra_specs = '{}', "
-                + "projects = '{}', updated_at = NULL, version = version + 1 WHERE id = ?")
+                + "projects = '{}', qos_specs_id = NULL, updated_at = NULL, version = version + 1 WHERE id = ?")
                 .params(Volume.DEFAULT_VOLUME_TYPE, "Default Volume Type", VolumeType.DEFAULT_ID).update();
     }
 

@@ -76,7 +76,7 @@ class VolumeTypesController {
                 || booleanValue(type.get("os-volume-type-access:is_public"));
         VolumeType created = service.create(request, JsonFields.rawText(type, "name"),
                 JsonFields.rawText(type, "description"), specs(type.get("extra_specs")), isPublic);
-        return Map.of("volume_type", VolumeTypeViews.type(request, created, true));
+        return Map.of("volume_type", VolumeTypeViews.type(request, created, true, false));
     }
 
     @PutMapping("/v3/types/{id}")
@@ -98,7 +98,7 @@ class VolumeTypesController {
                     + "thereof.");
         }
         VolumeType updated = service.update(request, id, name, description, isPublic);
-        return Map.of("volume_type", VolumeTypeViews.type(request, updated, false));
+        return Map.of("volume_type", VolumeTypeViews.type(request, updated, false, false));
     }
 
     @DeleteMapping("/v3/types/{id}")

@@ -155,7 +155,7 @@ final class VolumeViews {
      */
     static Map<String, Object> snapshotShown(CinderRequest request, Snapshot snapshot) {
         Map<String, Object> view = snapshot(request, snapshot);
-        view.put("os-extended-snapshot-attributes:progress", snapshot.isCreating() ? "0%" : "100%");
+        view.put("os-extended-snapshot-attributes:progress", snapshot.progress());
         view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
         return view;
     }

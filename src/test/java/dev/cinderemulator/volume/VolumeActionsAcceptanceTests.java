@@ -142,7 +142,8 @@ class VolumeActionsAcceptanceTests extends AcceptanceTestSupport {
                         + "with status creating."));
         snapshotAction(snapshot, "{\"os-update_snapshot_status\": {\"status\": \"error\", \"progress\": \"50%\"}}")
                 .statusCode(202);
-        cinder().get("/v3/snapshots/{id}", snapshot).then().body("snapshot.status", equalTo("error"));
+        cinder().get("/v3/snapshots/{id}", snapshot).then().body("snapshot.status", equalTo("error"))
+                .body("snapshot.'os-extended-snapshot-attributes:progress'", equalTo("50%"));
         snapshotAction(snapshot, "{\"os-update_snapshot_status\": {\"status\": \"available\"}}").statusCode(400)
                 .body("badRequest.message", equalTo("Snapshot status error not allowed for update_snapshot_status"));
 
