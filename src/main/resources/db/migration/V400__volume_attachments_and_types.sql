@@ -48,3 +48,16 @@ CREATE TABLE qos_specs (
     updated_at        TIMESTAMP(6),
     version           BIGINT       NOT NULL
 );
+
+-- Cinder's transfers: a volume offered to another project, taken with the auth key.
+CREATE TABLE transfers (
+    id                     VARCHAR(36)  NOT NULL PRIMARY KEY,
+    volume_id              VARCHAR(36)  NOT NULL,
+    name                   VARCHAR(255),
+    auth_key               VARCHAR(64)  NOT NULL,
+    no_snapshots           BOOLEAN      NOT NULL,
+    source_project_id      VARCHAR(64)  NOT NULL,
+    created_at             TIMESTAMP(6) NOT NULL,
+    version                BIGINT       NOT NULL
+);
+CREATE INDEX transfers_volume ON transfers (volume_id);

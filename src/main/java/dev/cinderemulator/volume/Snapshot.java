@@ -104,6 +104,13 @@ public class Snapshot extends CinderBase {
         updatedAt = now;
     }
 
+    /** A transfer that takes the snapshots along gives them to the volume's new owner. */
+    void transferTo(String newProjectId, String newUserId, LocalDateTime now) {
+        projectId = newProjectId;
+        userId = newUserId;
+        updatedAt = now;
+    }
+
     /** A cascading volume delete: the snapshot goes with its volume, whatever the checks let through. */
     void deleteWithVolume(LocalDateTime now) {
         moveTo(SnapshotStatus.DELETING, now);

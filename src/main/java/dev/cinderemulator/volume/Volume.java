@@ -368,6 +368,31 @@ public class Volume extends CinderBase {
         updatedAt = now;
     }
 
+    /** {@code transfer/api.py create}: only an available volume is offered. */
+    void offerForTransfer(LocalDateTime now) {
+        if (status != VolumeStatus.AVAILABLE) {
+            throw new InvalidVolume("status must be available");
+        }
+        moveTo(VolumeStatus.AWAITING_TRANSFER, now);
+    }
+
+    /** {@code db transfer_destroy}: the volume is available again. */
+    void withdrawTransfer(LocalDateTime now) {
+        if (status == VolumeStatus.AWAITING_TRANSFER) {
+            moveTo(VolumeStatus.AVAILABLE, now);
+        }
+    }
+
+    /** {@code volume/manager.py accept_transfer}: the new owner, available again. */
+    void acceptTransfer(String newProjectId, String newUserId, LocalDateTime now) {
+        if (status == VolumeStatus.MAINTENANCE) {
+            throw new InvalidVolume("The volume cannot accept transfer in maintenance mode.");
+        }
+        projectId = newProjectId;
+        userId = newUserId;
+        moveTo(VolumeStatus.AVAILABLE, now);
+    }
+
     /** {@code volume/api.py retype}: the conditional update's one refusal for every failed condition. */
     void checkRetype(VolumeTypeRef type) {
         boolean allowed = (status == VolumeStatus.AVAILABLE || status == VolumeStatus.IN_USE)

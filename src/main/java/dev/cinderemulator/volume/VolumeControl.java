@@ -33,11 +33,13 @@ public class VolumeControl implements Resettable {
     private final Snapshots snapshots;
     private final VolumeTypes types;
     private final QosSpecsTable qosSpecs;
+    private final VolumeTransfers transfers;
     private final TransitionScheduler scheduler;
 
     VolumeControl(Volumes volumes, Snapshots snapshots, VolumeTypes types, QosSpecsTable qosSpecs,
-            TransitionScheduler scheduler) {
+            VolumeTransfers transfers, TransitionScheduler scheduler) {
         this.qosSpecs = qosSpecs;
+        this.transfers = transfers;
         this.volumes = volumes;
         this.types = types;
         this.snapshots = snapshots;
@@ -104,6 +106,7 @@ public class VolumeControl implements Resettable {
         int deletedSnapshots = snapshots.deleteAll();
         types.deleteAllButDefault();
         qosSpecs.deleteAll();
+        transfers.deleteAll();
         types.resetDefault();
         return counts(volumes.deleteAll(), deletedSnapshots);
     }
@@ -114,6 +117,7 @@ public class VolumeControl implements Resettable {
     public Map<String, Integer> resetProject(String projectId) {
         snapshots.findOldestFirst(projectId).forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
         volumes.findOldestFirst(projectId).forEach(volume -> scheduler.cancelFor(volume.id()));
+        transfers.deleteByProjectId(projectId);
         int deletedSnapshots = snapshots.deleteByProjectId(projectId);
         return counts(volumes.deleteByProjectId(projectId), deletedSnapshots);
     }

@@ -32,7 +32,9 @@ public final class Microversions {
     public static final int VOLUME_SHARED_TARGETS_AND_SERVICE_FIELDS = 48;
     public static final int BACKUP_AZ = 51;
     public static final int SUPPORT_VOLUME_SCHEMA_CHANGES = 53;
+    public static final int TRANSFER_WITH_SNAPSHOTS = 55;
     public static final int BACKUP_PROJECT_USER_ID = 56;
+    public static final int TRANSFER_WITH_HISTORY = 57;
     public static final int VOLUME_TIME_COMPARISON_FILTER = 60;
     public static final int VOLUME_CLUSTER_NAME = 61;
     public static final int VOLUME_TYPE_ID_IN_VOLUME_DETAIL = 63;
