@@ -93,7 +93,7 @@ class BackupHooks implements BackupVolumes {
                 "auto-created_from_restore_from_backup", properties.cloud().availabilityZone(), Map.of(), null, null,
                 false);
         Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
-                Volume.DEFAULT_VOLUME_TYPE, now);
+                VolumeTypeRef.DEFAULT, now);
         volume.finishCreating(now);
         return value(volumes.save(volume));
     }

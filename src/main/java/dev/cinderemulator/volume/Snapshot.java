@@ -2,8 +2,10 @@ package dev.cinderemulator.volume;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.cinderemulator.exception.Invalid;
 import dev.cinderemulator.store.CinderBase;
 
 /**
@@ -14,6 +16,7 @@ import dev.cinderemulator.store.CinderBase;
 public class Snapshot extends CinderBase {
     private String volumeId;
     private SnapshotStatus status;
+    private String progress;
 
     protected Snapshot() {
     }
@@ -50,6 +53,62 @@ public class Snapshot extends CinderBase {
             throw new InvalidSnapshot("Snapshot status must be available or error and must not be part of a group.");
         }
         moveTo(SnapshotStatus.DELETING, now);
+    }
+
+    /** {@code volume/api.py delete_snapshot(force=True)}: any status. */
+    void forceDeleting(LocalDateTime now) {
+        moveTo(SnapshotStatus.DELETING, now);
+    }
+
+    /** {@code admin_actions.py} snapshot reset: any status Cinder knows, at once. */
+    void resetStatus(SnapshotStatus next, LocalDateTime now) {
+        moveTo(next, now);
+    }
+
+    /**
+     * {@code snapshot_actions.py _update_snapshot_status}: what a driver reports while it creates
+     * or deletes the snapshot; only creating and deleting snapshots take it.
+     */
+    void reportStatus(String reported, String reportedProgress, LocalDateTime now) {
+        List<String> allowed = switch (status) {
+            case CREATING -> List.of("creating", "available", "error");
+            case DELETING -> List.of("deleting", "error_deleting");
+            default -> throw new Invalid("Snapshot status " + status + " not allowed for update_snapshot_status");
+        };
+        if (!allowed.contains(reported)) {
+            throw new Invalid("Provided snapshot status " + reported + " not allowed for snapshot with status "
+                    + status + ".");
+        }
+        if (reportedProgress != null && !reportedProgress.isEmpty()) {
+            progress = reportedProgress;
+        }
+        moveTo(SnapshotStatus.of(reported), now);
+    }
+
+    /** {@code progress}: what the driver reported, else 0% while creating and 100% once created. */
+    String progress() {
+        return progress != null ? progress : isCreating() ? "0%" : "100%";
+    }
+
+    void changeMetadata(Map<String, String> changes, boolean replace, LocalDateTime now) {
+        if (replace) {
+            metadata = new LinkedHashMap<>(changes);
+        } else {
+            metadata.putAll(changes);
+        }
+        updatedAt = now;
+    }
+
+    void deleteMetadata(String key, LocalDateTime now) {
+        metadata.remove(key);
+        updatedAt = now;
+    }
+
+    /** A transfer that takes the snapshots along gives them to the volume's new owner. */
+    void transferTo(String newProjectId, String newUserId, LocalDateTime now) {
+        projectId = newProjectId;
+        userId = newUserId;
+        updatedAt = now;
     }
 
     /** A cascading volume delete: the snapshot goes with its volume, whatever the checks let through. */

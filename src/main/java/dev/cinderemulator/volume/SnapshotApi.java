@@ -70,6 +70,50 @@ class SnapshotApi {
         return snapshot;
     }
 
+    Map<String, String> updateMetadata(CinderRequest request, String id, Map<String, String> changes,
+            boolean replace) {
+        Snapshot snapshot = snapshot(request, id);
+        snapshots.lockForUpdate(snapshot);
+        snapshot.changeMetadata(changes, replace, clock.now());
+        return snapshot.metadata();
+    }
+
+    void deleteMetadata(CinderRequest request, String id, String key) {
+        Snapshot snapshot = snapshot(request, id);
+        if (!snapshot.metadata().containsKey(key)) {
+            throw CinderException.notFound("Snapshot " + id + " has no metadata with key " + key + ".");
+        }
+        snapshots.lockForUpdate(snapshot);
+        snapshot.deleteMetadata(key, clock.now());
+    }
+
+    /** {@code admin_actions.py} for snapshots: found, the policy, then the new status. */
+    void resetStatus(CinderRequest request, String id, String status) {
+        Snapshot snapshot = snapshot(request, id);
+        if (!request.isAdmin()) {
+            throw CinderException.policy("volume_extension:snapshot_admin_actions:reset_status");
+        }
+        snapshots.lockForUpdate(snapshot);
+        snapshot.resetStatus(SnapshotStatus.of(status), clock.now());
+    }
+
+    void forceDelete(CinderRequest request, String id) {
+        Snapshot snapshot = snapshot(request, id);
+        if (!request.isAdmin()) {
+            throw CinderException.policy("volume_extension:snapshot_admin_actions:force_delete");
+        }
+        snapshots.lockForUpdate(snapshot);
+        snapshot.forceDeleting(clock.now());
+        scheduler.schedule(TransitionAction.SNAPSHOT_DELETE, id);
+    }
+
+    /** {@code os-update_snapshot_status}: any member of the project (a driver's call in Cinder). */
+    void reportStatus(CinderRequest request, String id, String status, String progress) {
+        Snapshot snapshot = snapshot(request, id);
+        snapshots.lockForUpdate(snapshot);
+        snapshot.reportStatus(status, progress, clock.now());
+    }
+
     void deleteSnapshot(CinderRequest request, String id) {
         Snapshot snapshot = snapshot(request, id);
         snapshot.startDeleting(clock.now());

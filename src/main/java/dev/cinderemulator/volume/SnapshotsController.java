@@ -140,6 +140,37 @@ class SnapshotsController {
         return Map.of("snapshot", VolumeViews.snapshot(request, updated));
     }
 
+    /**
+     * {@code POST /snapshots/{id}/action}: the admin {@code os-reset_status} and
+     * {@code os-force_delete} ({@code contrib/admin_actions.py}) and {@code os-update_snapshot_status}
+     * ({@code contrib/snapshot_actions.py}); all answer 202 without a body.
+     */
+    @PostMapping("/v3/snapshots/{id}/action")
+    ResponseEntity<Void> action(CinderRequest request, @PathVariable String id,
+            @RequestBody(required = false) byte[] body) {
+        JsonNode action = bodies.parse(body);
+        if (!action.isObject() || action.size() != 1) {
+            throw CinderException.badRequest("Malformed request body");
+        }
+        String name = action.propertyNames().iterator().next();
+        switch (name) {
+            case "os-reset_status" -> {
+                VolumeSchemas.resetSnapshotStatus().validate(action);
+                service.resetStatus(request, id,
+                        JsonFields.rawText(action.get(name), "status").toLowerCase(java.util.Locale.ROOT));
+            }
+            case "os-force_delete" -> service.forceDelete(request, id);
+            case "os-update_snapshot_status" -> {
+                VolumeSchemas.updateSnapshotStatus().validate(action);
+                service.reportStatus(request, id, JsonFields.rawText(action.get(name), "status"),
+                        JsonFields.rawText(action.get(name), "progress"));
+            }
+            default -> throw CinderException.badRequest("There is no such action: " + name
+                    + ". Verify the request body and Content-Type header and try again.");
+        }
+        return ResponseEntity.accepted().build();
+    }
+
     @DeleteMapping("/v3/snapshots/{id}")
     ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id) {
         service.deleteSnapshot(request, id);

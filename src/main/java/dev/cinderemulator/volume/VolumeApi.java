@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.cinderemulator.web.CinderException;
 import dev.cinderemulator.web.CinderRequest;
-import dev.cinderemulator.web.ParameterTypes;
+import dev.cinderemulator.web.Microversions;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.engine.EmulatorClock;
 import dev.cinderemulator.engine.IdGenerator;
@@ -36,9 +36,11 @@ class VolumeApi {
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
     private final IdGenerator ids;
+    private final VolumeTypeApi types;
 
     VolumeApi(Volumes volumes, Snapshots snapshots, VolumeQuotas quotas, TransitionScheduler scheduler,
-            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids) {
+            EmulatorClock clock, EmulatorProperties properties, IdGenerator ids, VolumeTypeApi types) {
+        this.types = types;
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.quotas = quotas;
@@ -55,15 +57,9 @@ class VolumeApi {
         return volume.orElseThrow(() -> CinderException.notFound("Volume " + id + " could not be found."));
     }
 
-    /** {@code volume_types.get_by_name_or_id}: only the default type exists here. */
-    void checkVolumeType(String identity) {
-        if (identity.equals(Volume.DEFAULT_VOLUME_TYPE) || identity.equals(VolumeViews.DEFAULT_VOLUME_TYPE_ID)) {
-            return;
-        }
-        if (ParameterTypes.isUuidLike(identity)) {
-            throw CinderException.notFound("Volume type " + identity + " could not be found.");
-        }
-        throw CinderException.notFound("Volume type with name " + identity + " could not be found.");
+    /** {@code volume_types.get_by_name_or_id}, as the create request names the type. */
+    VolumeTypeRef volumeType(CinderRequest request, String identity) {
+        return types.byNameOrId(request, identity);
     }
 
     /**
@@ -131,8 +127,16 @@ class VolumeApi {
                 || (snapshotVolume != null && snapshotVolume.bootable());
         VolumeDraft draft = new VolumeDraft(gigabytes, ask.name(), ask.description(), zone, ask.metadata(),
                 snapshot == null ? null : snapshot.id(), source == null ? null : source.id(), bootable);
+        // The create flow's _extract_volume_type: the named type, else the source's, else the default.
+        VolumeTypeRef type = ask.volumeType();
+        if (type == null && source != null) {
+            type = source.typeRef();
+        }
+        if (type == null && snapshotVolume != null) {
+            type = snapshotVolume.typeRef();
+        }
         Volume volume = new Volume(ids.newId(), request.projectId(), request.userId(), draft,
-                Volume.DEFAULT_VOLUME_TYPE, clock.now());
+                type == null ? VolumeTypeRef.DEFAULT : type, clock.now());
         volumes.save(volume);
         scheduler.schedule(TransitionAction.VOLUME_CREATE, volume.id());
         return volume;
@@ -177,13 +181,122 @@ class VolumeApi {
     }
 
     /** {@code admin_actions.py _reset_status}: found first, then the policy, then Cinder's refusals. */
-    void resetStatus(CinderRequest request, String id, String status) {
+    void resetStatus(CinderRequest request, String id, String status, String attachStatus) {
         Volume volume = volume(request, id);
         if (!request.isAdmin()) {
             throw CinderException.policy("volume_extension:volume_admin_actions:reset_status");
         }
-        if (status != null) {
-            volume.resetStatus(VolumeStatus.of(status), clock.now());
+        volume.resetStatus(status == null ? null : VolumeStatus.of(status), attachStatus, clock.now());
+    }
+
+    /** {@code admin_actions.py _force_delete}: found, the policy, then {@code delete(force=True)}. */
+    void forceDelete(CinderRequest request, String id) {
+        volume(request, id);
+        if (!request.isAdmin()) {
+            throw CinderException.policy("volume_extension:volume_admin_actions:force_delete");
         }
+        delete(request, id, false, true);
+    }
+
+    /**
+     * {@code volume_actions.py _extend}: from 3.42 an in-use volume goes through
+     * {@code extend_attached_volume}; the size checks, the status, the per-volume limit (none
+     * here) and then the {@code gigabytes} quota for the increase.
+     */
+    void extend(CinderRequest request, String id, int newSize) {
+        Volume volume = volume(request, id);
+        boolean attached = request.atLeast(Microversions.VOLUME_EXTEND_INUSE) && volume.status() == VolumeStatus.IN_USE;
+        volume.checkExtend(newSize, attached);
+        quotas.reserveExtension(volume.projectId(), newSize - volume.size());
+        volumes.lockForUpdate(volume);
+        volume.extend(newSize, clock.now());
+    }
+
+    void setBootable(CinderRequest request, String id, boolean bootable) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.markBootable(bootable, clock.now());
+    }
+
+    void updateReadonlyFlag(CinderRequest request, String id, boolean readonly) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.markReadonly(readonly, clock.now());
+    }
+
+    void reserve(CinderRequest request, String id) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.reserve(clock.now());
+    }
+
+    void unreserve(CinderRequest request, String id) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.unreserve(clock.now());
+    }
+
+    void beginDetaching(CinderRequest request, String id) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.beginDetaching(clock.now());
+    }
+
+    void rollDetaching(CinderRequest request, String id) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.rollDetaching(clock.now());
+    }
+
+    void attach(CinderRequest request, String id, VolumeAttachmentRequest attachment) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.attach(attachment, ids.newId(), clock.now());
+    }
+
+    /**
+     * {@code volume/api.py detach}: {@code attachment_deletion_allowed} first, whose only refusal
+     * here is an attachment of another volume (emulated attachments have no connection info).
+     */
+    void detach(CinderRequest request, String id, String attachmentId) {
+        Volume volume = volume(request, id);
+        if (attachmentId != null && !attachmentId.equals(volume.attachmentId())
+                && volumes.findByAttachmentId(attachmentId).isPresent()) {
+            throw CinderException.invalidInput("Mismatched volume and attachment");
+        }
+        volumes.lockForUpdate(volume);
+        volume.detach(attachmentId, clock.now());
+    }
+
+    /** {@code volume/api.py retype}, status and type only: there is one backend to migrate within. */
+    void retype(CinderRequest request, String id, String newType, String migrationPolicy) {
+        Volume volume = volume(request, id);
+        // Looked up with an elevated context: a private type needs no access here.
+        VolumeTypeRef type = types.byNameOrId(request.projectId(), true, newType);
+        volume.checkRetype(type);
+        volumes.lockForUpdate(volume);
+        volume.retype(type, clock.now());
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, String> metadata(CinderRequest request, String id) {
+        return volume(request, id).metadata();
+    }
+
+    Map<String, String> updateMetadata(CinderRequest request, String id, Map<String, String> changes,
+            boolean replace) {
+        Volume volume = volume(request, id);
+        volumes.lockForUpdate(volume);
+        volume.changeMetadata(changes, replace, clock.now());
+        return volume.metadata();
+    }
+
+    void deleteMetadata(CinderRequest request, String id, String key) {
+        Volume volume = volume(request, id);
+        if (!volume.metadata().containsKey(key)) {
+            throw CinderException.notFound("Volume " + id + " has no metadata with key " + key + ".");
+        }
+        volumes.lockForUpdate(volume);
+        volume.deleteMetadata(key, clock.now());
     }
 }

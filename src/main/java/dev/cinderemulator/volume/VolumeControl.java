@@ -31,10 +31,17 @@ public class VolumeControl implements Resettable {
 
     private final Volumes volumes;
     private final Snapshots snapshots;
+    private final VolumeTypes types;
+    private final QosSpecsTable qosSpecs;
+    private final VolumeTransfers transfers;
     private final TransitionScheduler scheduler;
 
-    VolumeControl(Volumes volumes, Snapshots snapshots, TransitionScheduler scheduler) {
+    VolumeControl(Volumes volumes, Snapshots snapshots, VolumeTypes types, QosSpecsTable qosSpecs,
+            VolumeTransfers transfers, TransitionScheduler scheduler) {
+        this.qosSpecs = qosSpecs;
+        this.transfers = transfers;
         this.volumes = volumes;
+        this.types = types;
         this.snapshots = snapshots;
         this.scheduler = scheduler;
     }
@@ -57,7 +64,11 @@ public class VolumeControl implements Resettable {
     /** Runs inside the caller's transaction, so a fixture document is loaded whole or not at all. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void load(VolumeFixture fixture) {
-        volumes.save(Volume.loaded(fixture));
+        Volume volume = Volume.loaded(fixture);
+        // A fixture names its type; volumes of a type that does not exist keep the name, without an id.
+        volume.assignType(types.findByName(fixture.volumeType()).map(VolumeType::ref)
+                .orElse(new VolumeTypeRef(null, fixture.volumeType())));
+        volumes.save(volume);
         switch (VolumeStatus.of(fixture.status())) {
             case CREATING -> scheduler.schedule(TransitionAction.VOLUME_CREATE, fixture.id());
             case DELETING -> scheduler.schedule(TransitionAction.VOLUME_DELETE, fixture.id());
@@ -93,6 +104,10 @@ public class VolumeControl implements Resettable {
     @Override
     public Map<String, Integer> resetAll() {
         int deletedSnapshots = snapshots.deleteAll();
+        types.deleteAllButDefault();
+        qosSpecs.deleteAll();
+        transfers.deleteAll();
+        types.resetDefault();
         return counts(volumes.deleteAll(), deletedSnapshots);
     }
 
@@ -102,6 +117,7 @@ public class VolumeControl implements Resettable {
     public Map<String, Integer> resetProject(String projectId) {
         snapshots.findOldestFirst(projectId).forEach(snapshot -> scheduler.cancelFor(snapshot.id()));
         volumes.findOldestFirst(projectId).forEach(volume -> scheduler.cancelFor(volume.id()));
+        transfers.deleteByProjectId(projectId);
         int deletedSnapshots = snapshots.deleteByProjectId(projectId);
         return counts(volumes.deleteByProjectId(projectId), deletedSnapshots);
     }

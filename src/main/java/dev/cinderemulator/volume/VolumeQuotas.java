@@ -93,6 +93,14 @@ class VolumeQuotas implements QuotaUsages {
         reserveGigabytes(gigabytesLimit, () -> held.gigabytes() + volumes.usageOf(projectId).gigabytes(), size, true);
     }
 
+    /** {@code volume/api.py _extend}: the size increase against {@code gigabytes}, with the class name. */
+    void reserveExtension(String projectId, int increase) {
+        locks.lock(projectId);
+        reserveGigabytes(limits.limit(projectId, QuotaLimits.GIGABYTES),
+                () -> volumes.usageOf(projectId).gigabytes() + snapshots.usageOf(projectId).gigabytes(), increase,
+                true);
+    }
+
     /** Volumes and snapshots share the {@code gigabytes} quota. */
     private static void reserveGigabytes(int limit, LongSupplier consumedGigabytes, int size, boolean withClassName) {
         if (!Quotas.enforced(limit)) {

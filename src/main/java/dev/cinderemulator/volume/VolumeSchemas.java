@@ -117,6 +117,100 @@ final class VolumeSchemas {
                 .noAdditionalProperties()).required("os-reset_status").noAdditionalProperties();
     }
 
+    /**
+     * {@code reset_status_snapshot}: the {@code snapshot_status} format, whose text lists
+     * {@code SnapshotStatus.ALL}. {@code deleted} passes Cinder's check but names no status a
+     * snapshot row can show here, so the emulator refuses it with the same text.
+     */
+    static JsonSchema resetSnapshotStatus() {
+        return schema().type("object").property("os-reset_status", schema().type("object")
+                .property("status", schema().type("string").formatRaising(
+                        status -> !status.isEmpty() && SnapshotStatus.NAMES.contains(status.toLowerCase(Locale.ROOT)),
+                        status -> "Snapshot status: " + status + " is invalid, valid statuses are: ('error', "
+                                + "'available', 'creating', 'deleting', 'deleted', 'updating', 'error_deleting', "
+                                + "'unmanaging', 'backing-up', 'restoring')."))
+                .required("status").noAdditionalProperties()).required("os-reset_status").noAdditionalProperties();
+    }
+
+    /** {@code snapshot_actions.update_snapshot_status}, with the {@code progress} format. */
+    static JsonSchema updateSnapshotStatus() {
+        return schema().type("object").property("os-update_snapshot_status", schema().type("object")
+                .property("status", schema().type("string"))
+                .property("progress", schema().formatRaising(VolumeSchemas::isProgress,
+                        progress -> progressProblem(progress)))
+                .required("status").noAdditionalProperties()).required("os-update_snapshot_status")
+                .noAdditionalProperties();
+    }
+
+    private static boolean isProgress(String progress) {
+        return progressProblem(progress) == null;
+    }
+
+    /** {@code validators._validate_progress}: an integer percentage between 0 and 100, or empty. */
+    private static String progressProblem(String progress) {
+        if (progress.isEmpty()) {
+            return null;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(progress.substring(0, progress.length() - 1).strip());
+        } catch (NumberFormatException notInteger) {
+            return "Invalid input received: progress must be an integer percentage";
+        }
+        if (value < 0 || value > 100 || !progress.endsWith("%")) {
+            return "Invalid input received: progress must be an integer percentage between 0 and 100";
+        }
+        return null;
+    }
+
+    /** {@code volume_actions.extend}: {@code new_size} is {@code parameter_types.volume_size}. */
+    static JsonSchema extend() {
+        return schema().type("object").property("os-extend", schema().type("object")
+                .property("new_size", schema().type("integer", "string").pattern("^[0-9]+$").range(1, DB_MAX_INT))
+                .required("new_size").noAdditionalProperties()).required("os-extend").noAdditionalProperties();
+    }
+
+    /** {@code set_bootable} and {@code volume_readonly_update}: one required boolean. */
+    static JsonSchema flagAction(String action, String field) {
+        return schema().type("object").property(action, schema().type("object")
+                .property(field, ParameterTypes.booleanString()).required(field).noAdditionalProperties())
+                .required(action).noAdditionalProperties();
+    }
+
+    static JsonSchema attach() {
+        return schema().type("object").property("os-attach", schema().type("object")
+                .property("instance_uuid", ParameterTypes.uuid())
+                .property("mountpoint", schema().type("string").minLength(1).maxLength(255))
+                .property("host_name", schema().type("string").maxLength(255))
+                .property("mode", schema().type("string").enumeration(List.of("rw", "ro"), "['rw', 'ro']"))
+                .required("mountpoint")
+                .anyOf(schema().required("instance_uuid"), schema().required("host_name"))
+                .noAdditionalProperties()).required("os-attach").noAdditionalProperties();
+    }
+
+    static JsonSchema detach() {
+        return schema().type("object").property("os-detach", schema().type("object", "null")
+                .property("attachment_id", ParameterTypes.uuidAllowNull()).noAdditionalProperties())
+                .required("os-detach").noAdditionalProperties();
+    }
+
+    static JsonSchema retype() {
+        return schema().type("object").property("os-retype", schema().type("object")
+                .property("new_type", schema().type("string"))
+                .property("migration_policy", schema().type("string", "null")
+                        .enumeration(List.of("on-demand", "never"), "['on-demand', 'never']"))
+                .required("new_type").noAdditionalProperties()).required("os-retype").noAdditionalProperties();
+    }
+
+    /**
+     * {@code volume_metadata.create}: {@code extra_specs} (string values up to 255, keys of the
+     * metadata alphabet); {@code update} wants exactly one pair under {@code meta}.
+     */
+    static JsonSchema metadataBody(String key) {
+        return schema().type("object").property(key, ParameterTypes.metadata(false)).required(key)
+                .noAdditionalProperties();
+    }
+
     private static boolean namesAResetField(JsonNode body) {
         return truthy(body.get("status")) || truthy(body.get("attach_status")) || truthy(body.get("migration_status"));
     }

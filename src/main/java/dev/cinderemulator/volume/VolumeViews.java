@@ -15,8 +15,8 @@ import dev.cinderemulator.web.Microversions;
  */
 final class VolumeViews {
 
-    /** The id Cinder gives its {@code __DEFAULT__} volume type in a fresh deployment. */
-    static final String DEFAULT_VOLUME_TYPE_ID = "7c9cf2ef-2b5c-4f1b-9c8f-3f4d1b9e0a55";
+    /** {@code api_utils._visible_admin_metadata_keys}: admin metadata every reader sees in {@code metadata}. */
+    private static final List<String> VISIBLE_ADMIN_METADATA = List.of("readonly", "attached_mode");
     /** The emulated cinder-volume service's uuid, which volumes carry once it has created them. */
     static final String VOLUME_SERVICE_UUID = "0f5c6c62-53c5-4a1a-9d3b-6b7d3c1f2e48";
     static final String VOLUME_HOST = "emulator@lvm#lvm";
@@ -46,13 +46,13 @@ final class VolumeViews {
         view.put("availability_zone", volume.availabilityZone());
         view.put("created_at", CinderTime.format(volume.createdAt()));
         view.put("updated_at", CinderTime.format(volume.updatedAt()));
-        view.put("attachments", List.of());
+        view.put("attachments", attachments(request, volume));
         view.put("name", volume.name());
         view.put("description", volume.description());
         view.put("volume_type", volume.volumeType());
         view.put("snapshot_id", volume.snapshotId());
         view.put("source_volid", volume.sourceVolumeId());
-        view.put("metadata", new TreeMap<>(volume.metadata()));
+        view.put("metadata", volumeMetadata(volume));
         view.put("links", links(request, "volumes", volume.id()));
         view.put("user_id", volume.userId());
         view.put("bootable", Boolean.toString(volume.bootable()));
@@ -77,12 +77,36 @@ final class VolumeViews {
             view.put("cluster_name", null);
         }
         if (request.atLeast(Microversions.VOLUME_TYPE_ID_IN_VOLUME_DETAIL)) {
-            view.put("volume_type_id", DEFAULT_VOLUME_TYPE_ID);
+            view.put("volume_type_id", volume.volumeTypeId());
         }
         if (request.atLeast(Microversions.USE_QUOTA)) {
             view.put("consumes_quota", true);
         }
         return view;
+    }
+
+    /** {@code views/volumes.py _get_attachments}: attached ones only; the host for admins only. */
+    private static List<Map<String, Object>> attachments(CinderRequest request, Volume volume) {
+        if (!volume.hasAttachment() || !Volume.ATTACHED.equals(volume.attachStatus())) {
+            return List.of();
+        }
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("id", volume.id());
+        attachment.put("attachment_id", volume.attachmentId());
+        attachment.put("volume_id", volume.id());
+        attachment.put("server_id", volume.attachedInstance());
+        attachment.put("host_name", request.isAdmin() ? volume.attachedHost() : null);
+        attachment.put("device", volume.mountpoint());
+        attachment.put("attached_at", CinderTime.format(volume.attachedAt()));
+        return List.of(attachment);
+    }
+
+    /** {@code add_visible_admin_metadata}: readonly and attached_mode join (and override) the metadata. */
+    private static Map<String, String> volumeMetadata(Volume volume) {
+        Map<String, String> metadata = new TreeMap<>(volume.metadata());
+        Map<String, String> admin = volume.adminMetadata();
+        VISIBLE_ADMIN_METADATA.stream().filter(admin::containsKey).forEach(key -> metadata.put(key, admin.get(key)));
+        return metadata;
     }
 
     /**
@@ -131,7 +155,7 @@ final class VolumeViews {
      */
     static Map<String, Object> snapshotShown(CinderRequest request, Snapshot snapshot) {
         Map<String, Object> view = snapshot(request, snapshot);
-        view.put("os-extended-snapshot-attributes:progress", snapshot.isCreating() ? "0%" : "100%");
+        view.put("os-extended-snapshot-attributes:progress", snapshot.progress());
         view.put("os-extended-snapshot-attributes:project_id", snapshot.projectId());
         return view;
     }

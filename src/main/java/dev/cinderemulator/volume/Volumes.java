@@ -2,6 +2,7 @@ package dev.cinderemulator.volume;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Repository;
 
@@ -26,5 +27,18 @@ class Volumes extends ResourceTable<Volume> {
                     usage.put(rs.getString(1), new QuotaUsage(rs.getLong(2), rs.getLong(3)));
                 });
         return usage;
+    }
+
+    Optional<Volume> findByAttachmentId(String attachmentId) {
+        return table.findWhere("attachment_id = ?", "id", attachmentId).stream().findFirst();
+    }
+
+    long countOfType(String volumeTypeId) {
+        return table.count("volume_type_id = ?", volumeTypeId);
+    }
+
+    /** The name a volume shows is its type's: Cinder joins it, the emulator keeps it in step. */
+    void renameType(String volumeTypeId, String name) {
+        table.sql("UPDATE volumes SET volume_type = ? WHERE volume_type_id = ?").params(name, volumeTypeId).update();
     }
 }

@@ -86,10 +86,8 @@ class VolumesController {
                 : JsonFields.text(volume, "display_name");
         String description = JsonFields.has(volume, "description") ? JsonFields.text(volume, "description")
                 : JsonFields.text(volume, "display_description");
-        String type = JsonFields.rawText(volume, "volume_type");
-        if (type != null && !type.isEmpty()) {
-            service.checkVolumeType(type);
-        }
+        String typeName = JsonFields.rawText(volume, "volume_type");
+        VolumeTypeRef type = typeName == null || typeName.isEmpty() ? null : service.volumeType(request, typeName);
         String snapshotId = JsonFields.rawText(volume, "snapshot_id");
         Snapshot snapshot = snapshotId == null ? null : snapshotApi.snapshot(request, snapshotId);
         String sourceId = JsonFields.rawText(volume, "source_volid");
@@ -116,7 +114,7 @@ class VolumesController {
         }
         VolumeRequest ask = new VolumeRequest(size(volume.get("size")), name, description,
                 JsonFields.rawText(volume, "availability_zone"), JsonFields.metadata(volume, "metadata"), snapshot,
-                source, image != null);
+                source, image != null, type);
         Volume created = service.create(request, ask);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("volume", VolumeViews.detail(request, created)));
     }
@@ -193,7 +191,12 @@ class VolumesController {
         return ParameterTypes.isTrue(value);
     }
 
-    /** The emulated volume actions: {@code os-reset_status} only; any other key is unknown. */
+    /**
+     * {@code POST /volumes/{id}/action}: the actions of {@code contrib/volume_actions.py} and
+     * {@code admin_actions.py} that need no compute or image service. Each body is validated
+     * before the volume is looked up, as Cinder's schema decorator runs first. {@code os-set_bootable}
+     * answers 200, every other action 202, all without a body.
+     */
     @PostMapping("/v3/volumes/{id}/action")
     ResponseEntity<Void> action(CinderRequest request, @PathVariable String id,
             @RequestBody(required = false) byte[] body) {
@@ -202,13 +205,59 @@ class VolumesController {
             throw CinderException.badRequest("Malformed request body");
         }
         String name = action.propertyNames().iterator().next();
-        if (!name.equals("os-reset_status")) {
-            throw CinderException.badRequest("There is no such action: " + name
+        JsonNode fields = action.get(name);
+        switch (name) {
+            case "os-reset_status" -> {
+                VolumeSchemas.resetStatus().validate(action);
+                service.resetStatus(request, id, lower(JsonFields.rawText(fields, "status")),
+                        lower(JsonFields.rawText(fields, "attach_status")));
+            }
+            case "os-force_delete" -> service.forceDelete(request, id);
+            case "os-extend" -> {
+                VolumeSchemas.extend().validate(action);
+                service.extend(request, id, Integer.parseInt(fields.get("new_size").asString()));
+            }
+            case "os-set_bootable" -> {
+                VolumeSchemas.flagAction(name, "bootable").validate(action);
+                service.setBootable(request, id, flag(fields.get("bootable")));
+                return ResponseEntity.ok().build();
+            }
+            case "os-update_readonly_flag" -> {
+                VolumeSchemas.flagAction(name, "readonly").validate(action);
+                service.updateReadonlyFlag(request, id, flag(fields.get("readonly")));
+            }
+            case "os-reserve" -> service.reserve(request, id);
+            case "os-unreserve" -> service.unreserve(request, id);
+            case "os-begin_detaching" -> service.beginDetaching(request, id);
+            case "os-roll_detaching" -> service.rollDetaching(request, id);
+            case "os-attach" -> {
+                VolumeSchemas.attach().validate(action);
+                String mode = JsonFields.rawText(fields, "mode");
+                service.attach(request, id, new VolumeAttachmentRequest(JsonFields.rawText(fields, "instance_uuid"),
+                        JsonFields.rawText(fields, "host_name"), JsonFields.rawText(fields, "mountpoint"),
+                        mode == null ? "rw" : mode));
+            }
+            case "os-detach" -> {
+                VolumeSchemas.detach().validate(action);
+                service.detach(request, id, fields.isNull() ? null : JsonFields.rawText(fields, "attachment_id"));
+            }
+            case "os-retype" -> {
+                VolumeSchemas.retype().validate(action);
+                service.retype(request, id, JsonFields.rawText(fields, "new_type"),
+                        JsonFields.rawText(fields, "migration_policy"));
+            }
+            default -> throw CinderException.badRequest("There is no such action: " + name
                     + ". Verify the request body and Content-Type header and try again.");
         }
-        VolumeSchemas.resetStatus().validate(action);
-        String status = JsonFields.rawText(action.get(name), "status");
-        service.resetStatus(request, id, status == null || status.isEmpty() ? null : status.toLowerCase(Locale.ROOT));
         return ResponseEntity.accepted().build();
+    }
+
+    private static String lower(String value) {
+        return value == null || value.isEmpty() ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code strutils.bool_from_string(strict=True)} of a value the schema let through. */
+    private static boolean flag(JsonNode value) {
+        return value.isBoolean() ? value.booleanValue() : ParameterTypes.isTrue(value.asString());
     }
 }
