@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Records every request but the emulator's own ({@code /_emulator}, {@code /actuator}) as the
- * client sent it, before the Cinder filter folds the URL, and times it end to end (injected
+ * Records every request but the emulator's own ({@code /_emulator}, {@code /actuator}, and the
+ * pages people look at: Swagger UI's {@code /openapi/} and {@code /webjars/} files, the favicon) as
+ * the client sent it, before the Cinder filter folds the URL, and times it end to end (injected
  * latency included).
  */
 @Component
@@ -44,8 +45,12 @@ class JournalFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !journal.isOn() || path.equals("/_emulator") || path.startsWith("/_emulator/")
-                || path.equals("/actuator") || path.startsWith("/actuator/");
+        return !journal.isOn() || isOwn(path, "/_emulator") || isOwn(path, "/actuator") || isOwn(path, "/openapi")
+                || isOwn(path, "/webjars") || path.equals("/favicon.ico");
+    }
+
+    private static boolean isOwn(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     @Override
