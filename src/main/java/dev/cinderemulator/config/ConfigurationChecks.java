@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -20,6 +19,9 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -37,15 +39,20 @@ import jakarta.validation.ValidatorFactory;
  * <p>Environment variables are left out of the unknown-key check: {@code EMULATOR_*} variables of
  * scripts around the emulator ({@code EMULATOR_JAR}, say) are no configuration of it.
  */
-class ConfigurationChecks implements EnvironmentPostProcessor, Ordered {
+class ConfigurationChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
+    /** Right after logging is set up, so Spring Boot's own failure report is silenced as configured. */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return LoggingApplicationListener.DEFAULT_ORDER + 1;
     }
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        check(event.getEnvironment(), event.getSpringApplication());
+    }
+
+    void check(ConfigurableEnvironment environment, SpringApplication application) {
         if (Boolean.getBoolean("spring.aot.processing")) {
             return;
         }

@@ -99,7 +99,7 @@ class ClientSetupRoutes {
     }
 
     /** Cloud {@code emulator} logs in as the user asked for (demo by default), {@code emulator-<user>} as each user. */
-    @GetMapping(path = "/clouds.yaml", produces = "application/yaml")
+    @GetMapping(path = "/clouds.yaml", produces = MediaType.ALL_VALUE)
     ResponseEntity<String> cloudsYaml(@RequestParam Optional<String> user, HttpServletRequest request) {
         String base = baseUrl(request);
         Map<String, Object> clouds = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ class ClientSetupRoutes {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(text);
     }
 
-    @GetMapping(path = "/openrc", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(path = "/openrc", produces = MediaType.ALL_VALUE)
     ResponseEntity<String> openrc(@RequestParam Optional<String> user, HttpServletRequest request) {
         UserView chosen = known(user.orElse("demo"));
         String base = baseUrl(request);

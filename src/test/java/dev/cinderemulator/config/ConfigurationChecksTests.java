@@ -23,7 +23,7 @@ class ConfigurationChecksTests {
         SpringApplication application = new SpringApplication();
         application.setWebApplicationType(WebApplicationType.SERVLET);
         try {
-            new ConfigurationChecks().postProcessEnvironment(environment, application);
+            new ConfigurationChecks().check(environment, application);
         } catch (InvalidConfiguration invalid) {
             return invalid;
         }
@@ -100,6 +100,6 @@ class ConfigurationChecksTests {
         SpringApplication application = new SpringApplication();
         application.setWebApplicationType(WebApplicationType.SERVLET);
 
-        new ConfigurationChecks().postProcessEnvironment(environment, application);
+        new ConfigurationChecks().check(environment, application);
     }
 }
