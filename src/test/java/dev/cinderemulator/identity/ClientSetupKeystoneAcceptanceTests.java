@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class ClientSetupKeystoneAcceptanceTests extends KeystoneAcceptanceSupport {
 
     @Test
     void aFixtureByProjectNameIsSeenByTheDemoUser() {
-        control(port).contentType("application/yaml").body("""
+        control(port).contentType("application/yaml").body(yaml("""
                 volumes:
                   - id: 0d3c3a10-5f52-4c1e-9a57-00000000b001
                     project: demo
@@ -48,7 +50,7 @@ class ClientSetupKeystoneAcceptanceTests extends KeystoneAcceptanceSupport {
                 backups:
                   - volume_id: 0d3c3a10-5f52-4c1e-9a57-00000000b001
                     name: by-name-backup
-                """).post("/_emulator/fixtures").then().statusCode(201);
+                """)).post("/_emulator/fixtures").then().statusCode(201);
 
         String token = login("demo", "demo");
         cinder().header("X-Auth-Token", token).get("/v3/backups").then().statusCode(200)
@@ -59,11 +61,11 @@ class ClientSetupKeystoneAcceptanceTests extends KeystoneAcceptanceSupport {
 
     @Test
     void aFixtureWithAnIdOfNoConfiguredProjectIsRefusedWithTheReason() {
-        malformedControl(port).contentType("application/yaml").body("""
+        malformedControl(port).contentType("application/yaml").body(yaml("""
                 volumes:
                   - project_id: demo
                     size: 1
-                """).post("/_emulator/fixtures").then().statusCode(400)
+                """)).post("/_emulator/fixtures").then().statusCode(400)
                 .body("error.message", containsString("volumes[0].project_id: no configured project has the id demo"))
                 .body("error.message", containsString("demo = " + DEMO_ID));
     }
@@ -90,5 +92,9 @@ class ClientSetupKeystoneAcceptanceTests extends KeystoneAcceptanceSupport {
                 .body("emulator.data", containsString("in memory"))
                 .body("emulator.dashboard", equalTo("http://localhost:" + port + "/_emulator/ui"))
                 .body("emulator.openrc.OS_USERNAME", equalTo("demo"));
+    }
+
+    private static byte[] yaml(String document) {
+        return document.getBytes(StandardCharsets.UTF_8);
     }
 }
