@@ -107,7 +107,7 @@ class ReadyFacts {
         if (identities.noauth()) {
             variables.put("OS_AUTH_TYPE", "noauth");
             variables.put("OS_USER_ID", user.name());
-            variables.put("OS_PROJECT_ID", user.projectName());
+            variables.put("OS_PROJECT_ID", user.projectId());
             variables.put("OS_ENDPOINT", base + "/v3");
         } else {
             variables.put("OS_AUTH_URL", base + "/keystone/v3");

@@ -124,10 +124,10 @@ class ClientSetupRoutes {
         StringBuilder text = new StringBuilder();
         if (identities.noauth()) {
             text.append("# noauth mode: cinderclient's noauth plugin sends X-Auth-Token: ").append(chosen.name())
-                    .append(':').append(chosen.projectName()).append('\n');
+                    .append(':').append(chosen.projectId()).append('\n');
             line(text, "OS_AUTH_TYPE", "noauth");
             line(text, "OS_USER_ID", chosen.name());
-            line(text, "OS_PROJECT_ID", chosen.projectName());
+            line(text, "OS_PROJECT_ID", chosen.projectId());
             line(text, "OS_ENDPOINT", base + "/v3");
         } else {
             line(text, "OS_AUTH_URL", base + "/keystone/v3");
@@ -179,7 +179,7 @@ class ClientSetupRoutes {
         Map<String, Object> cloud = new LinkedHashMap<>();
         if (identities.noauth()) {
             auth.put("user_id", user.name());
-            auth.put("project_id", user.projectName());
+            auth.put("project_id", user.projectId());
             auth.put("endpoint", base + "/v3");
             cloud.put("auth_type", "noauth");
         } else {

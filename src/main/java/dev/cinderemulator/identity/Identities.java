@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.cinderemulator.auth.ProjectNames;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.AuthMode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,12 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The identities as the emulator's own surfaces (control API, fixtures, banner, dashboard) see
  * them: projects by name and id, users with their passwords, and a token for a named user. In
- * {@code noauth} mode there is no Keystone: a project is whatever the token names (Cinder's
- * {@code NoAuthMiddleware} takes {@code user:project} as it is), so a project's name is its id and
- * a user's token is {@code user:project}.
+ * {@code noauth} mode a user's token is {@code user:project} with the project's name, which the
+ * Cinder side reads as the configured project's id ({@link ProjectNames}); other project ids are
+ * taken as they are, as Cinder's {@code NoAuthMiddleware} does.
  */
 @Component
-public class Identities {
+public class Identities implements ProjectNames {
 
     public record ProjectView(String id, String name) {
     }
@@ -47,8 +48,7 @@ public class Identities {
     }
 
     public List<ProjectView> projects() {
-        return directory.projects().stream().map(project -> new ProjectView(projectId(project), project.name()))
-                .toList();
+        return directory.projects().stream().map(project -> new ProjectView(project.id(), project.name())).toList();
     }
 
     public List<UserView> users() {
@@ -58,7 +58,7 @@ public class Identities {
                     : directory.effectiveRoles(user.id(), project.id()).stream().map(IdentityDirectory.Role::name)
                             .toList();
             return new UserView(user.name(), user.password(), project == null ? null : project.name(),
-                    project == null ? null : projectId(project), roles);
+                    project == null ? null : project.id(), roles);
         }).toList();
     }
 
@@ -66,12 +66,14 @@ public class Identities {
         return users().stream().filter(user -> user.name().equals(name)).findFirst();
     }
 
-    /** The id resources of the named project carry: Keystone's id, or in noauth mode the name itself. */
+    /** The Keystone id of the configured project of that name, in both modes. */
     public Optional<String> projectIdByName(String name) {
-        if (noauth) {
-            return Optional.ofNullable(name).filter(given -> !given.isBlank());
-        }
         return directory.projectByName(name, IdentityDirectory.DEFAULT_DOMAIN.id()).map(IdentityDirectory.Project::id);
+    }
+
+    @Override
+    public Optional<String> projectId(String name) {
+        return projectIdByName(name);
     }
 
     /** Whether resources may belong to this project id: any id in noauth mode, a configured one otherwise. */
@@ -94,7 +96,7 @@ public class Identities {
         }
         if (noauth) {
             return Optional.of(new IssuedToken(user.name() + ":" + user.projectName(), user.name(),
-                    user.projectName(), user.projectName(), null));
+                    user.projectName(), user.projectId(), null));
         }
         ObjectNode auth = json.createObjectNode();
         ObjectNode identity = auth.putObject("identity");
@@ -106,9 +108,5 @@ public class Identities {
         TokenService.Issued issued = tokens.issue(auth);
         return Optional.of(new IssuedToken(issued.id(), user.name(), user.projectName(), user.projectId(),
                 issued.token().token().expiresAt()));
-    }
-
-    private String projectId(IdentityDirectory.Project project) {
-        return noauth ? project.name() : project.id();
     }
 }

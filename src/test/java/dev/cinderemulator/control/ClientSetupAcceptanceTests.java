@@ -34,7 +34,12 @@ class ClientSetupAcceptanceTests extends AcceptanceTestSupport {
 
     @AfterEach
     void removeTheDemoProjectsResources() {
-        control(port).queryParam("project", "demo").post("/_emulator/reset").then().statusCode(200);
+        control(port).queryParam("project", demoId()).post("/_emulator/reset").then().statusCode(200);
+    }
+
+    private String demoId() {
+        return control(port).get("/_emulator/identities").then().statusCode(200).extract()
+                .path("projects.find { it.name == 'demo' }.id");
     }
 
     @Test
@@ -58,15 +63,15 @@ class ClientSetupAcceptanceTests extends AcceptanceTestSupport {
     }
 
     @Test
-    void identitiesInNoauthModeNameProjectsByTheirNames() {
+    void identitiesInNoauthModeAreKeystonesIds() {
         control(port).get("/_emulator/identities").then().statusCode(200)
                 .body("auth_mode", equalTo("noauth"))
-                .body("projects.find { it.name == 'demo' }.id", equalTo("demo"))
+                .body("projects.find { it.name == 'demo' }.id", equalTo("7771d6a2ef9dfb630162d6417c5c47b5"))
                 .body("users.find { it.name == 'admin' }.roles", hasItem("admin"));
     }
 
     @Test
-    void aTokenForDemoIsDemoColonDemoAndSeesTheDemoFixtures() {
+    void aTokenForDemoIsDemoColonDemoAndSeesTheDemoFixturesAlsoWithTheProjectInTheUrl() {
         control(port).contentType("application/yaml").body(yaml("""
                 volumes:
                   - id: 0d3c3a10-5f52-4c1e-9a57-00000000a001
@@ -76,11 +81,14 @@ class ClientSetupAcceptanceTests extends AcceptanceTestSupport {
                 """)).post("/_emulator/fixtures").then().statusCode(201);
 
         String token = control(port).body("{\"user\": \"demo\"}").post("/_emulator/tokens").then().statusCode(201)
-                .body("token.project_id", equalTo("demo")).body("token.header", equalTo("X-Auth-Token"))
+                .body("token.project_id", equalTo(demoId())).body("token.header", equalTo("X-Auth-Token"))
                 .extract().path("token.id");
 
         assertThat(token).isEqualTo("demo:demo");
         given().port(port).filter(CONTRACT).header("X-Auth-Token", token).get("/v3/volumes").then().statusCode(200)
+                .body("volumes.name", hasItem("named-by-project"));
+        given().port(port).filter(CONTRACT).header("X-Auth-Token", "demo:" + demoId())
+                .get("/v3/{project}/volumes", demoId()).then().statusCode(200)
                 .body("volumes.name", hasItem("named-by-project"));
     }
 
@@ -100,7 +108,7 @@ class ClientSetupAcceptanceTests extends AcceptanceTestSupport {
 
         JsonNode cloud = YAMLMapper.builder().build().readTree(text).get("clouds").get("emulator");
         assertThat(cloud.get("auth_type").asString()).isEqualTo("noauth");
-        assertThat(cloud.get("auth").get("project_id").asString()).isEqualTo("demo");
+        assertThat(cloud.get("auth").get("project_id").asString()).isEqualTo(demoId());
         assertThat(cloud.get("auth").get("endpoint").asString()).isEqualTo("http://localhost:" + port + "/v3");
     }
 
@@ -108,7 +116,7 @@ class ClientSetupAcceptanceTests extends AcceptanceTestSupport {
     void openrcGivesExportLinesAndAnUnknownUserIs404() {
         control(port).get("/_emulator/openrc").then().statusCode(200).contentType(startsWith("text/plain"))
                 .body(containsString("export OS_AUTH_TYPE=noauth\n"))
-                .body(containsString("export OS_PROJECT_ID=demo\n"))
+                .body(containsString("export OS_PROJECT_ID=" + demoId() + "\n"))
                 .body(containsString("export OS_VOLUME_API_VERSION=3.64\n"));
         control(port).queryParam("user", "ghost").get("/_emulator/openrc").then().statusCode(404);
     }
