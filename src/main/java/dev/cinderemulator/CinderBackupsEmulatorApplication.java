@@ -17,6 +17,9 @@ import org.springframework.util.ClassUtils;
 public class CinderBackupsEmulatorApplication {
 
     public static void main(String[] args) throws Throwable {
+        if (CommandLine.answered(args)) {
+            return;
+        }
         useAheadOfTimeBeansFromTheJar();
         if (ExtractedJar.relaunch(CinderBackupsEmulatorApplication.class, args)) {
             return;

@@ -33,6 +33,14 @@ final class ExtractedJar {
     private static final String CLASSES = "BOOT-INF/classes/";
     private static final String LIBRARIES = "BOOT-INF/lib/";
     private static final String INDEX = "BOOT-INF/classpath.idx";
+    /**
+     * Spring Boot's repackaging keeps the application's {@code META-INF} (its {@code spring.factories},
+     * with the emulator's environment post-processors and failure analyzer) at the root of the jar,
+     * beside the launcher's own manifest and file-system provider; unpacked, it goes with the classes.
+     */
+    private static final String ROOT_META_INF = "META-INF/";
+    private static final List<String> LAUNCHER_FILES = List.of("META-INF/MANIFEST.MF",
+            "META-INF/services/java.nio.file.spi.FileSystemProvider");
     private static final String COMPLETE = "complete";
 
     private ExtractedJar() {
@@ -118,12 +126,14 @@ final class ExtractedJar {
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
                     String entryName = entry.getName();
+                    boolean applicationMetaInf = entryName.startsWith(ROOT_META_INF)
+                            && !LAUNCHER_FILES.contains(entryName);
                     if (entry.isDirectory() || !(entryName.startsWith(CLASSES) || entryName.startsWith(LIBRARIES)
-                            || entryName.equals(INDEX))) {
+                            || entryName.equals(INDEX) || applicationMetaInf)) {
                         continue;
                     }
-                    Path file = work.resolve(entryName).normalize();
-                    if (!file.startsWith(work)) {
+                    Path file = work.resolve(applicationMetaInf ? CLASSES + entryName : entryName).normalize();
+                    if (!file.startsWith(work) || Files.exists(file)) {
                         continue;
                     }
                     Files.createDirectories(file.getParent());

@@ -36,6 +36,8 @@ class ExtractedJarTests {
         assertThat(unpacked.getParent()).isEqualTo(folder.resolve(".emulator"));
         assertThat(unpacked.resolve("BOOT-INF/classes/application.yml")).hasContent("server: {}");
         assertThat(unpacked.resolve("META-INF/MANIFEST.MF")).doesNotExist();
+        assertThat(unpacked.resolve("BOOT-INF/classes/META-INF/MANIFEST.MF")).doesNotExist();
+        assertThat(unpacked.resolve("BOOT-INF/classes/META-INF/spring.factories")).hasContent("a=b");
         assertThat(ExtractedJar.classPath(unpacked)).extracting(URL::getPath).containsExactly(
                 unpacked.resolve("BOOT-INF/classes").toUri().getPath(),
                 unpacked.resolve("BOOT-INF/lib/second.jar").toUri().getPath(),
@@ -83,6 +85,7 @@ class ExtractedJarTests {
     private static Path executableJar(Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
             entry(zip, "META-INF/MANIFEST.MF", "Main-Class: org.springframework.boot.loader.launch.JarLauncher\n");
+            entry(zip, "META-INF/spring.factories", "a=b");
             entry(zip, "BOOT-INF/classes/application.yml", "server: {}");
             entry(zip, "BOOT-INF/lib/first.jar", "not really a jar");
             entry(zip, "BOOT-INF/lib/second.jar", "nor this");

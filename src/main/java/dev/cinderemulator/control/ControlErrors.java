@@ -22,7 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * not a Cinder fault: this API is the emulator's own). Invalid input is a 400 that says which
  * field is wrong; the emulator's state is unchanged.
  */
-@RestControllerAdvice(assignableTypes = ControlRoutes.class)
+@RestControllerAdvice(assignableTypes = { ControlRoutes.class, ClientSetupRoutes.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ControlErrors {
 

@@ -22,12 +22,14 @@ import dev.cinderemulator.engine.EmulatorClock;
 import dev.cinderemulator.engine.IdGenerator;
 import dev.cinderemulator.fixture.FixtureDefaults;
 import dev.cinderemulator.fixture.FixtureFields;
+import dev.cinderemulator.identity.Identities;
 import dev.cinderemulator.volume.SnapshotFixture;
 import dev.cinderemulator.volume.VolumeControl;
 import dev.cinderemulator.volume.VolumeFixture;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -46,17 +48,20 @@ class Fixtures {
     private final IdGenerator ids;
     private final EmulatorClock clock;
     private final EmulatorProperties properties;
+    private final Identities identities;
     private final JsonMapper json;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final TransactionTemplate transaction;
 
     Fixtures(VolumeControl volumes, BackupControl backups, IdGenerator ids, EmulatorClock clock,
-            EmulatorProperties properties, JsonMapper json, PlatformTransactionManager transactions) {
+            EmulatorProperties properties, Identities identities, JsonMapper json,
+            PlatformTransactionManager transactions) {
         this.volumes = volumes;
         this.backups = backups;
         this.ids = ids;
         this.clock = clock;
         this.properties = properties;
+        this.identities = identities;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -120,11 +125,12 @@ class Fixtures {
     private record Parsed(List<VolumeFixture> volumes, List<SnapshotFixture> snapshots, List<BackupFixture> backups) {
     }
 
-    private Parsed parse(JsonNode document) {
-        if (!document.isObject()) {
+    private Parsed parse(JsonNode given) {
+        if (!given.isObject()) {
             throw ControlException.badRequest("The fixture document must be an object with volumes, snapshots "
-                    + "and/or backups, got " + FixtureFields.describe(document));
+                    + "and/or backups, got " + FixtureFields.describe(given));
         }
+        JsonNode document = withProjectIds(given);
         for (String key : document.propertyNames()) {
             if (key.equals("users") || key.equals("projects")) {
                 throw FixtureFields.invalid(key, "identities come from configuration (emulator.identity.*) "
@@ -179,6 +185,57 @@ class Fixtures {
             checkParent(backup, documentBackups, pathOf.get(backup.id()) + ".parent_id");
         }
         return new Parsed(volumeList, snapshotList, List.copyOf(documentBackups.values()));
+    }
+
+    /**
+     * {@code project: demo} names a project; it becomes the {@code project_id} the resource is stored
+     * with (Keystone's id, or the name itself in noauth mode, where a token's project is taken as it
+     * is). In keystone mode a {@code project_id} must be a configured project's: resources of any
+     * other project could never be seen by anyone who logs in.
+     */
+    private JsonNode withProjectIds(JsonNode given) {
+        JsonNode document = given.deepCopy();
+        for (String section : ROOT) {
+            JsonNode list = document.get(section);
+            if (list == null || !list.isArray()) {
+                continue;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof ObjectNode item)) {
+                    continue;
+                }
+                String path = section + "[" + i + "]";
+                if (item.has("project")) {
+                    if (item.has("project_id")) {
+                        throw FixtureFields.invalid(path + ".project",
+                                "give the project by name (project) or by id (project_id), not both");
+                    }
+                    JsonNode name = item.get("project");
+                    String id = name.isString() ? identities.projectIdByName(name.asString()).orElse(null) : null;
+                    if (id == null) {
+                        throw FixtureFields.invalid(path + ".project", "no project named " + name + " (projects: "
+                                + projectNames() + ")");
+                    }
+                    item.remove("project");
+                    item.put("project_id", id);
+                } else if (item.get("project_id") != null && item.get("project_id").isString()
+                        && !identities.projectIdExists(item.get("project_id").asString())) {
+                    String id = item.get("project_id").asString();
+                    throw FixtureFields.invalid(path + ".project_id", "no configured project has the id " + id
+                            + ", so no one could see this resource (the projects: " + projectIds()
+                            + "); name the project instead, e.g. project: demo");
+                }
+            }
+        }
+        return document;
+    }
+
+    private List<String> projectNames() {
+        return identities.projects().stream().map(Identities.ProjectView::name).toList();
+    }
+
+    private List<String> projectIds() {
+        return identities.projects().stream().map(project -> project.name() + " = " + project.id()).toList();
     }
 
     /** Incrementals: the parent is a backup of the same volume, here or already loaded, and no cycle. */

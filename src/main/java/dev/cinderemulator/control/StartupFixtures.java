@@ -1,12 +1,12 @@
 package dev.cinderemulator.control;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.config.EmulatorProperties;
+import dev.cinderemulator.config.InvalidConfiguration;
 import dev.cinderemulator.fixture.InvalidFixture;
 
 /**
@@ -26,12 +27,14 @@ import dev.cinderemulator.fixture.InvalidFixture;
  * that already holds state they are skipped, so a restart does not load them twice.
  */
 @Component
-class StartupFixtures implements ApplicationRunner {
+public class StartupFixtures implements ApplicationRunner {
 
     private static final Log LOG = LogFactory.getLog(StartupFixtures.class);
 
     private final Fixtures fixtures;
     private final EmulatorProperties properties;
+    private final List<String> loaded = new CopyOnWriteArrayList<>();
+    private volatile boolean skipped;
 
     StartupFixtures(Fixtures fixtures, EmulatorProperties properties) {
         this.fixtures = fixtures;
@@ -46,6 +49,7 @@ class StartupFixtures implements ApplicationRunner {
         }
         if (!fixtures.emulatorIsEmpty()) {
             LOG.info("The emulator already holds volumes or backups: fixtures " + locations + " are not loaded again");
+            skipped = true;
             return;
         }
         for (String location : locations) {
@@ -55,16 +59,28 @@ class StartupFixtures implements ApplicationRunner {
         }
     }
 
+    /** What this start loaded, one line per document ("file: 2 volumes, 0 snapshots, 3 backups"). */
+    public List<String> loaded() {
+        return List.copyOf(loaded);
+    }
+
+    /** True when fixtures were configured but the durable state already held resources. */
+    public boolean skipped() {
+        return skipped;
+    }
+
     private void load(Path file) {
         try {
             String name = file.getFileName().toString().toLowerCase();
             boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
             Map<String, Integer> loaded = fixtures.apply(fixtures.read(Files.readAllBytes(file), yaml));
-            LOG.info("Loaded fixtures from " + file + ": " + loaded);
+            LOG.debug("Loaded fixtures from " + file + ": " + loaded);
+            this.loaded.add(file + ": " + loaded.get("volumes") + " volumes, " + loaded.get("snapshots")
+                    + " snapshots, " + loaded.get("backups") + " backups");
         } catch (ControlException | InvalidFixture invalid) {
-            throw new IllegalStateException("Fixture document " + file + " was not loaded: " + invalid.getMessage());
+            throw new InvalidConfiguration("emulator.fixtures: " + file + " was not loaded: " + invalid.getMessage());
         } catch (IOException unreadable) {
-            throw new UncheckedIOException("Fixture document " + file + " could not be read", unreadable);
+            throw new InvalidConfiguration("emulator.fixtures: " + file + " could not be read: " + unreadable);
         }
     }
 
@@ -73,7 +89,7 @@ class StartupFixtures implements ApplicationRunner {
             return List.of(location);
         }
         if (!Files.isDirectory(location)) {
-            throw new IllegalStateException("emulator.fixtures: " + location.toAbsolutePath() + " does not exist");
+            throw new InvalidConfiguration("emulator.fixtures: " + location.toAbsolutePath() + " does not exist");
         }
         try (Stream<Path> listing = Files.list(location)) {
             List<Path> documents = new ArrayList<>(listing.filter(Files::isRegularFile).filter(file -> {
@@ -82,7 +98,7 @@ class StartupFixtures implements ApplicationRunner {
             }).sorted().toList());
             return documents;
         } catch (IOException unreadable) {
-            throw new UncheckedIOException("emulator.fixtures: " + location + " could not be listed", unreadable);
+            throw new InvalidConfiguration("emulator.fixtures: " + location + " could not be listed: " + unreadable);
         }
     }
 }

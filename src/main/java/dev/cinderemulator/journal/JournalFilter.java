@@ -22,8 +22,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Records every request but the emulator's own ({@code /_emulator}, {@code /actuator}) as the
- * client sent it, before the Cinder filter folds the URL, and times it end to end (injected
+ * Records every request but the emulator's own ({@code /_emulator}, {@code /actuator}, and the
+ * pages people look at: Swagger UI's {@code /openapi/} and {@code /webjars/} files, the favicon) as
+ * the client sent it, before the Cinder filter folds the URL, and times it end to end (injected
  * latency included).
  */
 @Component
@@ -45,7 +46,8 @@ class JournalFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !journal.isOn() || RequestPaths.isUnder(request, "/_emulator")
-                || RequestPaths.isUnder(request, "/actuator");
+                || RequestPaths.isUnder(request, "/actuator") || RequestPaths.isUnder(request, "/openapi")
+                || RequestPaths.isUnder(request, "/webjars") || RequestPaths.isUnder(request, "/favicon.ico");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import dev.cinderemulator.auth.Credentials;
+import dev.cinderemulator.auth.ProjectNames;
 import dev.cinderemulator.auth.TokenValidator;
 import dev.cinderemulator.config.EmulatorProperties;
 import dev.cinderemulator.config.EmulatorProperties.AuthMode;
@@ -33,11 +34,14 @@ class CinderAuthFilter extends RoutedFilter {
     private static final String ATTRIBUTE = Credentials.class.getName();
 
     private final List<TokenValidator> tokenValidators;
+    private final List<ProjectNames> projectNames;
     private final EmulatorProperties properties;
     private final JsonMapper json;
 
-    CinderAuthFilter(List<TokenValidator> tokenValidators, EmulatorProperties properties, JsonMapper json) {
+    CinderAuthFilter(List<TokenValidator> tokenValidators, List<ProjectNames> projectNames,
+            EmulatorProperties properties, JsonMapper json) {
         this.tokenValidators = tokenValidators;
+        this.projectNames = projectNames;
         this.properties = properties;
         this.json = json;
     }
@@ -103,7 +107,11 @@ class CinderAuthFilter extends RoutedFilter {
         }
         int colon = token.indexOf(':');
         String user = colon < 0 ? token : token.substring(0, colon);
-        String project = colon < 0 || colon == token.length() - 1 ? user : token.substring(colon + 1);
+        String named = colon < 0 || colon == token.length() - 1 ? user : token.substring(colon + 1);
+        // Not Cinder: its NoAuthMiddleware takes the project as given. The name of a configured project
+        // stands for its id, so demo:demo sees what fixtures put in project demo (see ProjectNames).
+        String project = projectNames.stream().map(names -> names.projectId(named)).flatMap(Optional::stream)
+                .findFirst().orElse(named);
         return Optional.of(new Credentials(user, user, project, project, Set.of("admin", "member", "reader")));
     }
 }
