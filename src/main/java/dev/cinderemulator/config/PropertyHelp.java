@@ -36,6 +36,8 @@ public final class PropertyHelp {
             new Entry("emulator.quotas.gigabytes", "1000", "GB of volumes and snapshots per project (-1: unlimited)"),
             new Entry("emulator.quotas.backups", "10", "backups per project (-1: unlimited)"),
             new Entry("emulator.quotas.backup-gigabytes", "1000", "GB of backups per project (-1: unlimited)"),
+            new Entry("emulator.quotas.per-volume-gigabytes", "-1", "GB of one volume (-1: unlimited)"),
+            new Entry("emulator.quotas.groups", "10", "groups per project (-1: unlimited)"),
             new Entry("emulator.cloud.public-base-url", "(the request's)",
                     "the URL clients reach the emulator at, used in the catalog and links"),
             new Entry("emulator.cloud.region", "RegionOne", "the region of the catalog's endpoints"),
@@ -57,7 +59,13 @@ public final class PropertyHelp {
             new Entry("emulator.journal.size", "1000", "requests the journal keeps, 0 to 100000 (0: off)"),
             new Entry("emulator.journal.max-body-bytes", "4096", "bytes of each request body the journal keeps"),
             new Entry("emulator.control.open", "false",
-                    "true: anyone who reaches the port may use /_emulator (else loopback or an admin token)"));
+                    "true: anyone who reaches the port may use /_emulator (else loopback or an admin token)"),
+            new Entry("emulator.limits.body-read-timeout", "10s", "the longest a request body may take to arrive (408)"),
+            new Entry("emulator.limits.concurrent-body-reads", "150",
+                    "request bodies read at once; more get 503 (slow senders leave threads free)"),
+            new Entry("emulator.limits.fixtures-body-size", "16MB", "the largest fixture document (413)"),
+            new Entry("emulator.limits.tokens", "10000", "issued Keystone tokens kept; past it the oldest go"),
+            new Entry("emulator.limits.fault-rules", "100", "fault rules at once"));
 
     /** Besides the emulator's own, the Spring Boot properties people set most. */
     public static final List<Entry> COMMON = List.of(
