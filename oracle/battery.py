@@ -101,20 +101,33 @@ def service(step):
         db.commit()
         db.close()
         return
-    row = db.execute("select volume_id, parent_id, size from backups where id=?", (resource,)).fetchone()
+    if kind == "snapshot-created":
+        db.execute("update snapshots set status='available', progress='100%', updated_at=? where id=?",
+                   (now(), resource))
+        db.commit()
+        db.close()
+        return
+    row = db.execute("select volume_id, parent_id, snapshot_id from backups where id=?", (resource,)).fetchone()
     if kind == "backup-created":
         volume_size = db.execute("select size from volumes where id=?", (row[0],)).fetchone()[0]
-        db.execute("update backups set status='available', size=?, object_count=?, container='volumebackups',"
+        db.execute("update backups set status='available', size=?, object_count=?, container=coalesce(container, 'volumebackups'),"
                    " host='emulator@backup', service='cinder.backup.drivers.swift.SwiftBackupDriver',"
                    " updated_at=? where id=?", (volume_size, max(1, volume_size * 21), now(), resource))
-        db.execute("update volumes set status=previous_status, updated_at=? where id=?", (now(), row[0]))
+        # _finish_backup: the snapshot, or else the volume, gets its status back
+        if row[2]:
+            db.execute("update snapshots set status='available', updated_at=? where id=?", (now(), row[2]))
+        else:
+            db.execute("update volumes set status=previous_status, previous_status='backing-up', updated_at=?"
+                       " where id=?", (now(), row[0]))
         if row[1]:
-            db.execute("update backups set num_dependent_backups=num_dependent_backups+1 where id=?", (row[1],))
+            db.execute("update backups set num_dependent_backups=coalesce(num_dependent_backups, 0)+1 where id=?",
+                       (row[1],))
     elif kind == "backup-deleted":
         db.execute("update backups set status='deleted', deleted=1, deleted_at=?, updated_at=? where id=?",
                    (now(), now(), resource))
         if row[1]:
-            db.execute("update backups set num_dependent_backups=num_dependent_backups-1 where id=?", (row[1],))
+            db.execute("update backups set num_dependent_backups=max(coalesce(num_dependent_backups, 0)-1, 0)"
+                       " where id=?", (row[1],))
     elif kind == "backup-restored":
         target = db.execute("select restore_volume_id from backups where id=?", (resource,)).fetchone()[0]
         db.execute("update backups set status='available', restore_volume_id=NULL, updated_at=? where id=?",

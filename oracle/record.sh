@@ -24,7 +24,8 @@ fi
 PIDS=""
 cleanup() {
     status=$?
-    for pid in $PIDS; do kill "$pid" 2>/dev/null || true; done
+    # each server runs in a session of its own: end it with its workers (cinder-api forks one)
+    for pid in $PIDS; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
     if [ "$status" -ne 0 ]; then
         tail -n 20 "$RUN"/log/*.log >&2 || true
     fi
@@ -50,7 +51,7 @@ $KM bootstrap --bootstrap-username admin --bootstrap-password admin --bootstrap-
     --bootstrap-admin-url "http://127.0.0.1:$KEYSTONE_PORT" >>"$RUN/log/keystone-manage.out" 2>&1
 # WAL: a reader's open transaction in keystone's connection pool must not lock its writers out.
 sqlite3 "$RUN/keystone.sqlite" "PRAGMA journal_mode=WAL;" >/dev/null
-keystone-wsgi-public --host 127.0.0.1 --port "$KEYSTONE_PORT" >"$RUN/log/keystone.out" 2>&1 &
+setsid keystone-wsgi-public --host 127.0.0.1 --port "$KEYSTONE_PORT" >"$RUN/log/keystone.out" 2>&1 &
 PIDS="$PIDS $!"
 
 # cinder-api: schema, then the API alone. The one service row is cinder-backup's registration (what
@@ -64,7 +65,7 @@ sqlite3 "$RUN/cinder.sqlite" "insert into services (created_at, updated_at, dele
     values (datetime('now'), datetime('now'), 0, 'emulator@backup', 'cinder-backup', 'cinder-backup', 1, 0,
     'nova', '${VERSIONS% *}', '${VERSIONS#* }', 'b4c1c0de-0000-4000-8000-000000000001')"
 sqlite3 "$RUN/cinder.sqlite" "PRAGMA journal_mode=WAL;" >/dev/null
-cinder-api --config-file "$RUN/cinder.conf" >"$RUN/log/cinder-api.out" 2>&1 &
+setsid cinder-api --config-file "$RUN/cinder.conf" >"$RUN/log/cinder-api.out" 2>&1 &
 PIDS="$PIDS $!"
 
 for url in "http://127.0.0.1:$KEYSTONE_PORT/v3" "http://127.0.0.1:$CINDER_PORT/"; do
