@@ -55,6 +55,17 @@ public class Backup extends CinderBase {
     }
 
     /**
+     * {@code backup/api.py import_record}'s row before the backup service has imported the record:
+     * only owner, the placeholder volume id and {@code creating}; no size, data timestamp or update
+     * time until {@link #importRecord} fills them in.
+     */
+    static Backup importing(String id, String projectId, String userId, LocalDateTime now) {
+        Backup backup = creating(id, projectId, userId, IMPORT_VOLUME_ID, 0, null, now);
+        backup.updatedAt = null;
+        return backup;
+    }
+
+    /**
      * A backup exactly as a fixture document describes it, on the emulator's backup host. One that
      * got past {@code creating} successfully counts as finished for its parent's dependents.
      */
@@ -108,13 +119,12 @@ public class Backup extends CinderBase {
     }
 
     /** {@code _finish_backup}: only a backup still {@code creating} becomes available. */
-    boolean finishCreating(int volumeSize, String zone, String defaultContainer, LocalDateTime now) {
+    boolean finishCreating(int volumeSize, String defaultContainer, LocalDateTime now) {
         if (status != BackupStatus.CREATING) {
             return false;
         }
         size = volumeSize;
         objectCount = objectCountFor(volumeSize);
-        availabilityZone = availabilityZone == null ? zone : availabilityZone;
         container = container == null ? defaultContainer : container;
         finishedAt = now;
         moveTo(BackupStatus.AVAILABLE, now);

@@ -2,6 +2,7 @@ package dev.cinderemulator.backup;
 
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -85,7 +86,9 @@ class BackupApi {
         Backup backup = Backup.creating(ids.newId(), request.projectId(), request.userId(),
                 volume.id(), volume.size(), dataTimestamp, now);
         backup.describe(draft.name(), draft.description(), now);
-        backup.source(snapshot == null ? null : snapshot.id(), parentId, draft.container(), draft.availabilityZone());
+        // backup/api.py create() uses the requested zone only to choose a backup host; the row keeps
+        // availability_zone empty (an import is what fills it in).
+        backup.source(snapshot == null ? null : snapshot.id(), parentId, draft.container(), null);
         backup.replaceMetadata(draft.metadata(), now);
         if (draft.availabilityZone() == null || draft.availabilityZone().equals(zone())) {
             backup.assignService(properties.cloud().backupService(), BackupManager.BACKUP_HOST);
@@ -96,15 +99,33 @@ class BackupApi {
     }
 
     /**
-     * The parent of an incremental: the available backup of the volume with the latest data
-     * timestamp (older than the snapshot, for snapshot backups).
+     * The parent of an incremental, as {@code backup/api.py create()} picks it: the volume's backup
+     * with the latest data timestamp whatever its status (for a snapshot backup, only backups older
+     * than the snapshot count; when none is, Python's {@code max} keeps the first one listed). A
+     * parent that is not available refuses the incremental.
      */
     private Backup latestParent(CinderRequest request, VolumeValue volume, SnapshotValue snapshot) {
-        return backups.findByVolumeIdAndProjectId(volume.id(), request.projectId()).stream()
-                .filter(Backup::canBeParent)
-                .filter(candidate -> snapshot == null || candidate.dataTimestamp().isBefore(snapshot.createdAt()))
-                .max(Comparator.comparing(Backup::dataTimestamp))
-                .orElseThrow(() -> Backup.invalid("No backups available to do an incremental backup."));
+        List<Backup> candidates = backups.findByVolumeIdAndProjectId(volume.id(), request.projectId()).stream()
+                .sorted(Comparator.comparing(Backup::createdAt)).toList();
+        if (candidates.isEmpty()) {
+            throw Backup.invalid("No backups available to do an incremental backup.");
+        }
+        Backup latest = candidates.get(0);
+        for (Backup candidate : candidates) {
+            if (parentKey(candidate, snapshot).isAfter(parentKey(latest, snapshot))) {
+                latest = candidate;
+            }
+        }
+        if (!latest.canBeParent()) {
+            throw Backup.invalid("The parent backup must be available for incremental backup.");
+        }
+        return latest;
+    }
+
+    private static LocalDateTime parentKey(Backup candidate, SnapshotValue snapshot) {
+        LocalDateTime timestamp = candidate.dataTimestamp();
+        return timestamp != null && (snapshot == null || timestamp.isBefore(snapshot.createdAt())) ? timestamp
+                : LocalDateTime.MIN;
     }
 
     Backup update(CinderRequest request, String id, BackupChanges changes) {
@@ -187,8 +208,7 @@ class BackupApi {
             throw Backup.invalid("Backup already exists in database.");
         }
         LocalDateTime now = clock.now();
-        Backup backup = Backup.creating(record.id(), request.projectId(), request.userId(), Backup.IMPORT_VOLUME_ID,
-                record.size(), now, now);
+        Backup backup = Backup.importing(record.id(), request.projectId(), request.userId(), now);
         backup.awaitImport(backupUrl);
         backups.save(backup);
         scheduler.schedule(TransitionAction.BACKUP_IMPORT, backup.id());

@@ -105,7 +105,7 @@ class BackupManager implements TransitionHandler {
             return;
         }
         int size = volumes.findVolume(backup.volumeId()).map(VolumeValue::size).orElse(backup.size());
-        if (backup.finishCreating(size, zone(), DEFAULT_CONTAINER, now) && backup.parentId() != null) {
+        if (backup.finishCreating(size, DEFAULT_CONTAINER, now) && backup.parentId() != null) {
             backups.findById(backup.parentId()).ifPresent(Backup::dependentFinished);
         }
         volumes.finishBackup(backup.volumeId(), backup.snapshotId(), false);

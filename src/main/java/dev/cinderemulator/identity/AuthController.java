@@ -21,6 +21,7 @@ import dev.cinderemulator.identity.KeystoneViews.CollectionLinks;
 import dev.cinderemulator.identity.KeystoneViews.TokenEnvelope;
 import dev.cinderemulator.identity.TokenService.ValidToken;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,13 +92,16 @@ class AuthController {
 
     @DeleteMapping("/tokens")
     ResponseEntity<Void> revoke(@RequestHeader(name = AUTH_TOKEN, required = false) String authToken,
-            @RequestHeader(name = SUBJECT_TOKEN, required = false) String subjectToken) {
+            @RequestHeader(name = SUBJECT_TOKEN, required = false) String subjectToken,
+            HttpServletResponse response) {
         ValidToken caller = tokens.requireCaller(authToken);
         ValidToken subject = subjectToken == null ? null : tokens.validate(subjectToken, Duration.ZERO);
         if (!caller.hasRole("admin") && (subject == null || !subject.user().id().equals(caller.user().id()))) {
             throw KeystoneException.forbiddenAction("identity:revoke_token");
         }
         tokens.revoke(subjectToken);
+        // Keystone's 204 has no body and so no Content-Type.
+        response.setContentType(null);
         return ResponseEntity.noContent().build();
     }
 

@@ -100,7 +100,10 @@ final class KeystoneViews {
     }
 
     static ProjectView project(Project project, String self) {
-        return new ProjectView(project.id(), project.name(), project.domainId(), "", true, project.domainId(), false,
+        // keystone-manage bootstrap describes the project it creates (the admin project); others have none.
+        String description = project.name().equals("admin") ? "Bootstrap project for initializing the cloud." : "";
+        return new ProjectView(project.id(), project.name(), project.domainId(), description, true, project.domainId(),
+                false,
                 List.of(), Map.of(), Map.of("self", self));
     }
 

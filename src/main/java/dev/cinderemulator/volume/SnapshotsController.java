@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -96,7 +97,7 @@ class SnapshotsController {
     @GetMapping("/v3/snapshots")
     @Transactional(readOnly = true)
     Map<String, Object> index(CinderRequest request, @RequestParam MultiValueMap<String, String> params) {
-        return list(request, params, "snapshots", snapshot -> VolumeViews.snapshot(request, snapshot));
+        return list(request, params, "snapshots", VolumeViews::snapshotSummary);
     }
 
     @GetMapping("/v3/snapshots/detail")
@@ -172,8 +173,8 @@ class SnapshotsController {
     }
 
     @DeleteMapping("/v3/snapshots/{id}")
-    ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id) {
+    ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id, HttpServletResponse response) {
         service.deleteSnapshot(request, id);
-        return ResponseEntity.accepted().build();
+        return VolumesController.webobAccepted(response);
     }
 }

@@ -125,7 +125,25 @@ final class VolumeViews {
         return view;
     }
 
-    /** {@code views/snapshots.py}: the same fields in the list, the detail list, show, create and update. */
+    /**
+     * {@code views/snapshots.py} {@code summary}: what the plain list shows; the v3 view builder
+     * adds its microversioned fields only in {@code detail} (create, show, update, the detail list).
+     */
+    static Map<String, Object> snapshotSummary(Snapshot snapshot) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", snapshot.id());
+        view.put("created_at", CinderTime.format(snapshot.createdAt()));
+        view.put("updated_at", CinderTime.format(snapshot.updatedAt()));
+        view.put("name", snapshot.name());
+        view.put("description", snapshot.description());
+        view.put("volume_id", snapshot.volumeId());
+        view.put("status", snapshot.status().toString());
+        view.put("size", snapshot.size());
+        view.put("metadata", new TreeMap<>(snapshot.metadata()));
+        return view;
+    }
+
+    /** {@code views/snapshots.py} v3 {@code detail}: create, show, update and the detail list. */
     static Map<String, Object> snapshot(CinderRequest request, Snapshot snapshot) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", snapshot.id());

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -172,11 +173,21 @@ class VolumesController {
     /** {@code cascade} is read at every version, {@code force} from 3.23 (admins only). */
     @DeleteMapping("/v3/volumes/{id}")
     ResponseEntity<Void> delete(CinderRequest request, @PathVariable String id,
-            @RequestParam MultiValueMap<String, String> params) {
+            @RequestParam MultiValueMap<String, String> params, HttpServletResponse response) {
         boolean cascade = boolParam(params, "cascade");
         boolean force = request.atLeast(Microversions.VOLUME_DELETE_FORCE) && boolParam(params, "force");
         service.delete(request, id, cascade, force);
-        return ResponseEntity.accepted().build();
+        return webobAccepted(response);
+    }
+
+    /**
+     * {@code volumes.py} and {@code snapshots.py} {@code delete} return a bare
+     * {@code webob.Response(status_int=202)}: webob's default Content-Type, and none of the
+     * headers Cinder's serializer adds to a {@code ResponseObject} ({@code X-Compute-Request-Id}).
+     */
+    static ResponseEntity<Void> webobAccepted(HttpServletResponse response) {
+        response.setHeader("X-Compute-Request-Id", null);
+        return ResponseEntity.accepted().header("Content-Type", "text/html; charset=UTF-8").build();
     }
 
     /** {@code utils.get_bool_param}. */

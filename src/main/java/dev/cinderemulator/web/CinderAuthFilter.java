@@ -103,6 +103,8 @@ class CinderAuthFilter extends RoutedFilter {
             response.setHeader("X-Auth-Token", user + ":" + project);
             response.setHeader("X-Server-Management-Url", request.getRequestURL().toString());
             response.setContentType("text/plain; charset=UTF-8");
+            // The middleware answers before the API, whose wrapping adds X-Compute-Request-Id.
+            response.setHeader("X-Compute-Request-Id", null);
             return Optional.empty();
         }
         int colon = token.indexOf(':');

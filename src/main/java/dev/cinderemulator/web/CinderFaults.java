@@ -15,6 +15,8 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.cinderemulator.exception.Invalid;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every failure becomes a Cinder fault. Spring's own failures map to what Cinder's router and WSGI
@@ -39,7 +41,10 @@ class CinderFaults {
 
     @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class,
             HttpRequestMethodNotSupportedException.class })
-    ResponseEntity<Map<String, Object>> noRoute(Exception failure) {
+    ResponseEntity<?> noRoute(Exception failure, HttpServletRequest request, HttpServletResponse response) {
+        if (CinderUrlLayout.Routed.of(request) != null) {
+            return RouterNotFound.answer(request, response);
+        }
         return respond(CinderException.resourceNotFound());
     }
 

@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 12)
 class MicroversionFilter extends RoutedFilter {
 
-    private static final String API_VERSION_HEADER = "OpenStack-API-Version";
+    static final String API_VERSION_HEADER = "OpenStack-API-Version";
     private static final String ATTRIBUTE = ApiVersion.class.getName();
 
     static ApiVersion version(HttpServletRequest request) {

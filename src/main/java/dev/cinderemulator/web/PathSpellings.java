@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Paths no route can take, answered as a router answers a path it does not know (404) before
+ * Paths no route can take, answered as a router answers a path it does not know (404; on Cinder's
+ * paths webob's own body, {@link RouterNotFound}) before
  * anything else looks at them: a {@code ;parameter} whose percent-encoding is broken
  * ({@code /v3/backups;%%32F}), which Spring's path parser would refuse with an exception, and a
  * spelling of a Cinder path that only decoding reveals ({@code /v%33/backups}, {@code /v3;x/}):
@@ -33,7 +34,11 @@ class PathSpellings extends OncePerRequestFilter {
         String raw = request.getRequestURI();
         if (!parsable(raw) || !CinderUrlLayout.isCinderPath(raw)
                 && CinderUrlLayout.isCinderPath(RequestPaths.canonical(request))) {
-            SurfaceErrors.write(request, response, 404, NOT_FOUND);
+            if (SurfaceErrors.isCinder(raw)) {
+                RouterNotFound.write(request, response);
+            } else {
+                SurfaceErrors.write(request, response, 404, NOT_FOUND);
+            }
             return;
         }
         chain.doFilter(request, response);

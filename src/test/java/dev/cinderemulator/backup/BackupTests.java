@@ -20,10 +20,10 @@ class BackupTests {
     @Test
     void onlyACreatingBackupFinishes() {
         Backup backup = creating();
-        assertThat(backup.finishCreating(7, "nova", "volumebackups", now)).isTrue();
+        assertThat(backup.finishCreating(7, "volumebackups", now)).isTrue();
         assertThat(backup.status()).hasToString("available");
         assertThat(backup.size()).isEqualTo(7);
-        assertThat(backup.finishCreating(9, "nova", "volumebackups", now)).isFalse();
+        assertThat(backup.finishCreating(9, "volumebackups", now)).isFalse();
         assertThat(backup.size()).isEqualTo(7);
     }
 
@@ -41,7 +41,7 @@ class BackupTests {
         Backup backup = creating();
         assertThatThrownBy(() -> backup.startRestoring("t", now))
                 .hasMessage("Invalid backup: Backup status must be available");
-        backup.finishCreating(5, "nova", "c", now);
+        backup.finishCreating(5, "c", now);
         backup.startRestoring("t", now);
         assertThatThrownBy(backup::checkExportable)
                 .hasMessage("Invalid backup: Backup status must be available and not restoring.");

@@ -40,7 +40,7 @@ class BackupsAcceptanceTests extends AcceptanceTestSupport {
                 .body("backup.is_incremental", equalTo(false))
                 .body("backup.has_dependent_backups", equalTo(false))
                 .body("backup.container", equalTo("volumebackups"))
-                .body("backup.availability_zone", equalTo("nova"))
+                .body("backup.availability_zone", nullValue())
                 .body("backup", not(hasKey("metadata")))
                 .body("backup", not(hasKey("os-backup-project-attr:project_id")));
         cinder().get("/v3/volumes/{id}", volume).then().body("volume.status", equalTo("available"));
@@ -140,6 +140,68 @@ class BackupsAcceptanceTests extends AcceptanceTestSupport {
         settle();
         cinder().get("/v3/backups/{id}", full).then().body("backup.has_dependent_backups", equalTo(false));
         cinder().delete("/v3/backups/{id}", full).then().statusCode(202);
+    }
+
+    @Test
+    void aBackupCreatedThroughTheApiHasNoAvailabilityZoneEvenWhenOneWasAskedFor() {
+        String volume = createVolume(1);
+        String plain = createBackup(volume, "");
+        settle();
+        String zoned = cinder().header("OpenStack-API-Version", "volume 3.51")
+                .body("{\"backup\": {\"volume_id\": \"" + volume + "\", \"availability_zone\": \"nova\"}}")
+                .post("/v3/backups").then().statusCode(202).extract().path("backup.id");
+        cinder().get("/v3/backups/{id}", zoned).then().body("backup.availability_zone", nullValue());
+        settle();
+
+        cinder().get("/v3/backups/{id}", zoned).then().body("backup.status", equalTo("available"))
+                .body("backup.availability_zone", nullValue());
+        cinder().get("/v3/backups/{id}", plain).then().body("backup.availability_zone", nullValue());
+    }
+
+    @Test
+    void theParentOfAnIncrementalIsTheLatestBackupWhichMustBeAvailable() {
+        String volume = createVolume(1);
+        String full = createBackup(volume, "");
+        settle();
+        String failed = createBackup(volume, "");
+        settle();
+        cinder().body("{\"os-reset_status\": {\"status\": \"error\"}}").post("/v3/backups/{id}/action", failed)
+                .then().statusCode(202);
+
+        cinder().body("{\"backup\": {\"volume_id\": \"" + volume + "\", \"incremental\": true}}").post("/v3/backups")
+                .then().statusCode(400).body("badRequest.message",
+                        equalTo("Invalid backup: The parent backup must be available for incremental backup."));
+        cinder().get("/v3/volumes/{id}", volume).then().body("volume.status", equalTo("available"));
+
+        cinder().body("{\"os-reset_status\": {\"status\": \"available\"}}").post("/v3/backups/{id}/action", failed)
+                .then().statusCode(202);
+        String incremental = createBackup(volume, ", \"incremental\": true");
+        settle();
+        cinder().get("/v3/backups/{id}", failed).then().body("backup.has_dependent_backups", equalTo(true));
+        cinder().get("/v3/backups/{id}", full).then().body("backup.has_dependent_backups", equalTo(false));
+        cinder().get("/v3/backups/{id}", incremental).then().body("backup.is_incremental", equalTo(true));
+    }
+
+    @Test
+    void anImportInFlightHasNoSizeDataTimestampOrUpdateTimeUntilTheServiceImportsIt() {
+        String backup = createBackup(createVolume(2), "");
+        settle();
+        String url = cinder().get("/v3/backups/{id}/export_record", backup).then().statusCode(200).extract()
+                .path("backup-record.backup_url");
+        String newId = UUID.randomUUID().toString();
+        String edited = Base64.getEncoder().encodeToString(new String(Base64.getDecoder().decode(url),
+                StandardCharsets.UTF_8).replace(backup, newId).getBytes(StandardCharsets.UTF_8));
+        cinder().body("{\"backup-record\": {\"backup_service\": \"cinder.backup.drivers.swift.SwiftBackupDriver\","
+                + " \"backup_url\": \"" + edited + "\"}}").post("/v3/backups/import_record").then().statusCode(201);
+
+        at("3.70").get("/v3/backups/{id}", newId).then().body("backup.status", equalTo("creating"))
+                .body("backup.size", equalTo(0)).body("backup.data_timestamp", nullValue())
+                .body("backup.updated_at", nullValue()).body("backup.availability_zone", nullValue());
+        settle();
+
+        at("3.70").get("/v3/backups/{id}", newId).then().body("backup.status", equalTo("available"))
+                .body("backup.size", equalTo(2)).body("backup.data_timestamp", not(nullValue()))
+                .body("backup.updated_at", not(nullValue())).body("backup.availability_zone", equalTo("nova"));
     }
 
     @Test

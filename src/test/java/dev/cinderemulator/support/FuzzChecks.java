@@ -37,6 +37,9 @@ public final class FuzzChecks {
         if (answer.status() < 400 || request.method().equals("HEAD")) {
             return;
         }
+        if (shape != Shape.KEYSTONE && isRouterNotFound(answer)) {
+            return;
+        }
         assertThat(answer.header("Content-Type")).as(about).startsWith("application/json");
         JsonNode error;
         try {
@@ -59,6 +62,16 @@ public final class FuzzChecks {
         }
         assertThat(only.getValue().path("code").asInt()).as(about).isEqualTo(answer.status());
         assertThat(only.getValue().path("message").isString()).as(about).isTrue();
+    }
+
+    /**
+     * Cinder's router answers a path or method it has no route for with webob's own 404 (HTML,
+     * JSON or plain text after the {@code Accept} header), before the API's fault wrapping and its
+     * headers: {@code web.RouterNotFound}, as the oracle recorded it (issue 11).
+     */
+    private static boolean isRouterNotFound(RawHttp.Answer answer) {
+        return answer.status() == 404 && answer.header("X-Compute-Request-Id") == null
+                && answer.header("OpenStack-API-Version") == null && answer.text().contains("404 Not Found");
     }
 
     /**

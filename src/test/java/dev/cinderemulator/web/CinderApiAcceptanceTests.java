@@ -1,14 +1,20 @@
 package dev.cinderemulator.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import dev.cinderemulator.support.AcceptanceTestSupport;
+import io.restassured.response.Response;
 
 class CinderApiAcceptanceTests extends AcceptanceTestSupport {
 
@@ -73,8 +79,8 @@ class CinderApiAcceptanceTests extends AcceptanceTestSupport {
                         "'metadata': {}}. Additional properties are not allowed ('metadata' was unexpected)"));
         malformed().body("{\"backup\": {\"volume_id\": \"" + java.util.UUID.randomUUID() + "\"}, \"extra\": 1}").post("/v3/backups").then().statusCode(400)
                 .body("badRequest.message", equalTo("Additional properties are not allowed ('extra' was unexpected)"));
-        malformed().get("/v3/no-such-thing").then().statusCode(404)
-                .body("itemNotFound.message", equalTo("The resource could not be found."));
+        malformed().accept("application/json").get("/v3/no-such-thing").then().statusCode(404)
+                .body("title", equalTo("Not Found"));
     }
 
     @Test
@@ -82,13 +88,51 @@ class CinderApiAcceptanceTests extends AcceptanceTestSupport {
         given().port(port).header("X-Auth-Token", "admin:" + project).contentType("text/plain").body("x")
                 .post("/v3/backups").then().statusCode(415)
                 .body("badMediaType.message", equalTo("Unsupported Content-Type"));
-        given().port(port).header("X-Auth-Token", "admin:" + project).contentType("application/json")
+        given().port(port).header("X-Auth-Token", "admin:" + project).contentType("application/json").accept("application/json")
                 .body("{\"backup\": {}}").patch("/v3/backups/x").then().statusCode(404)
+                .body("code", equalTo("404 Not Found"));
+    }
+
+    /**
+     * Cinder's router answers webob's 404 for a path or method it has no route for, before the
+     * API's wrapping: only the request id among the headers, and the body follows {@code Accept}.
+     */
+    @Test
+    void pathsAndMethodsWithoutARouteGetTheRoutersWebob404() {
+        List<String> paths = List.of("/v3/" + project + "/backups/", "/v3/" + project + "/backups/x/restore",
+                "/v3/not-hex-project/backups", "/v3/" + project + "/nothing");
+        for (String path : paths) {
+            Response answer = malformed().accept("application/json").header("OpenStack-API-Version", "volume 3.70")
+                    .get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.asString()).as(path).isEqualTo("{\"message\": \"The resource could not be found."
+                    + "<br /><br />\\n\\n\\n\", \"code\": \"404 Not Found\", \"title\": \"Not Found\"}");
+            assertThat(answer.contentType()).isEqualTo("application/json");
+            assertThat(answer.header("X-OpenStack-Request-Id")).startsWith("req-");
+            assertThat(answer.headers().hasHeaderWithName("OpenStack-API-Version")).as(path).isFalse();
+            assertThat(answer.headers().hasHeaderWithName("Vary")).as(path).isFalse();
+            assertThat(answer.headers().hasHeaderWithName("X-Compute-Request-Id")).as(path).isFalse();
+        }
+        malformed().accept("application/json").body("{}").post("/v3/backups/action").then().statusCode(404)
+                .body("title", equalTo("Not Found")).header("Vary", nullValue());
+        malformed().accept("application/json").delete("/v3/backups").then().statusCode(404)
+                .body("title", equalTo("Not Found"));
+        malformed().accept("text/plain").get("/v3/nothing").then().statusCode(404)
+                .contentType("text/plain; charset=UTF-8")
+                .body(equalTo("404 Not Found\n\nThe resource could not be found.\n\n   "));
+        malformed().accept("*/*").get("/v3/nothing").then().statusCode(404).contentType("text/html; charset=UTF-8")
+                .body(containsString("<h1>404 Not Found</h1>"));
+        at("3.0").body("{\"backup\": {\"name\": \"x\"}}").put("/v3/backups/{id}", UUID.randomUUID().toString())
+                .then().statusCode(404).header("Vary", "OpenStack-API-Version")
                 .body("itemNotFound.message", equalTo("The resource could not be found."));
     }
 
     @Test
     void noauthHandsOutATokenWhenNoneIsSent() {
+        Response answer = given().port(port).get("/v3/backups");
+        assertThat(answer.headers().hasHeaderWithName("X-Compute-Request-Id")).isFalse();
+        assertThat(answer.headers().hasHeaderWithName("OpenStack-API-Version")).isFalse();
+        assertThat(answer.header("X-OpenStack-Request-Id")).startsWith("req-");
         given().port(port).get("/v3/backups").then().statusCode(204)
                 .header("X-Auth-Token", "admin:admin")
                 .header("X-Server-Management-Url", "http://localhost:" + port + "/v3/backups");
