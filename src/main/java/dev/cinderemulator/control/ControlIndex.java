@@ -36,6 +36,8 @@ final class ControlIndex {
             new Route("DELETE", "/_emulator/faults", "remove every fault rule"),
             new Route("GET", "/_emulator/faults/{id}", "one fault rule"),
             new Route("DELETE", "/_emulator/faults/{id}", "remove one fault rule"),
+            new Route("PUT", "/_emulator/services/{binary}",
+                    "disable or enable an emulated Cinder service ({\"disabled\": true}), as an outage"),
             new Route("GET", "/_emulator/requests", "the request journal, newest first (?path=&method=&status=&limit=)"),
             new Route("DELETE", "/_emulator/requests", "clear the journal"),
             new Route("GET", "/_emulator/requests/count", "count journal entries (?path=&method=&status=)"),

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.cinderemulator.CinderBackupsEmulatorApplication;
 import dev.cinderemulator.engine.EmulatorClock;
+import dev.cinderemulator.identity.Identities;
 import dev.cinderemulator.engine.Timings;
 import dev.cinderemulator.engine.TransitionScheduler;
 import dev.cinderemulator.fault.FaultRules;
@@ -88,7 +89,8 @@ class ControlApiFuzzTests {
         emulator.getBean(EmulatorClock.class).freeze();
         adminToken = login("admin");
         demoToken = login("demo");
-        project = new FuzzRandom(FuzzRandom.seed()).hexId();
+        // In keystone mode a fixture's project must be one Keystone knows (issue 12): demo's.
+        project = emulator.getBean(Identities.class).projectIdByName("demo").orElseThrow();
         volume = new FuzzRandom(FuzzRandom.seed() + 1).uuid().toString();
         backup = new FuzzRandom(FuzzRandom.seed() + 2).uuid().toString();
         loadBaseline();
