@@ -38,14 +38,23 @@ public final class SurfaceErrors {
 
     /**
      * Everything on the emulator's port is Cinder's but Keystone ({@code /keystone}) and the
-     * control API ({@code /_emulator}), however spelt; a request line not even parsed is Cinder's too.
+     * control API ({@code /_emulator}), however spelt, where the path leads or where it starts
+     * ({@code /_emulator/..} is refused as the control API's); a request line not even parsed is
+     * Cinder's too.
      */
     static boolean isCinder(String rawPath) {
         if (rawPath == null) {
             return true;
         }
         String path = RequestPaths.canonical(rawPath);
-        return !(under(path, "/keystone") || under(path, "/_emulator"));
+        String written = RequestPaths.canonical(firstSegment(rawPath));
+        return !(under(path, "/keystone") || under(path, "/_emulator") || under(written, "/keystone")
+                || under(written, "/_emulator"));
+    }
+
+    private static String firstSegment(String rawPath) {
+        String[] segments = rawPath.split("/", 3);
+        return segments.length > 1 ? "/" + segments[1] : "/";
     }
 
     private static boolean under(String path, String prefix) {
