@@ -33,9 +33,6 @@ import dev.cinderemulator.web.ParameterTypes;
 class BackendController {
 
     static final String BACKEND_HOST = "emulator@lvm";
-    private static final String BACKEND_NAME = "lvm";
-    private static final double TOTAL_CAPACITY_GB = 1000.0;
-    private static final String DRIVER_VERSION = "3.0.0";
 
     private final Volumes volumes;
     private final Snapshots snapshots;
@@ -93,33 +90,7 @@ class BackendController {
     }
 
     private Map<String, Object> poolCapabilities() {
-        List<Volume> all = volumes.findOldestFirst(null);
-        long allocated = all.stream().mapToLong(Volume::size).sum();
-        Map<String, Object> capabilities = new LinkedHashMap<>();
-        capabilities.put("pool_name", BACKEND_NAME);
-        capabilities.put("total_capacity_gb", TOTAL_CAPACITY_GB);
-        capabilities.put("free_capacity_gb", Math.max(0, TOTAL_CAPACITY_GB - allocated));
-        capabilities.put("reserved_percentage", 0);
-        capabilities.put("location_info", "LVMVolumeDriver:emulator:cinder-volumes:default:0");
-        capabilities.put("QoS_support", false);
-        capabilities.put("provisioned_capacity_gb", (double) allocated);
-        capabilities.put("max_over_subscription_ratio", "20.0");
-        capabilities.put("thin_provisioning_support", false);
-        capabilities.put("thick_provisioning_support", true);
-        capabilities.put("total_volumes", all.size());
-        capabilities.put("filter_function", null);
-        capabilities.put("goodness_function", null);
-        capabilities.put("multiattach", true);
-        capabilities.put("backend_state", "up");
-        capabilities.put("allocated_capacity_gb", allocated);
-        capabilities.put("volume_backend_name", BACKEND_NAME);
-        capabilities.put("vendor_name", "Open Source");
-        capabilities.put("driver_version", DRIVER_VERSION);
-        capabilities.put("storage_protocol", "iSCSI");
-        capabilities.put("shared_targets", false);
-        capabilities.put("sparse_copy_volume", false);
-        capabilities.put("timestamp", CinderTime.format(clock.now()));
-        return capabilities;
+        return EmulatedBackend.poolCapabilities(volumes.findOldestFirst(null), clock.now());
     }
 
     /** {@code _list_hosts}: every enabled service, each reported up just now. */
@@ -198,9 +169,9 @@ class BackendController {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("namespace", "OS::Storage::Capabilities::" + BACKEND_HOST);
         view.put("vendor_name", "Open Source");
-        view.put("volume_backend_name", BACKEND_NAME);
+        view.put("volume_backend_name", EmulatedBackend.BACKEND_NAME);
         view.put("pool_name", null);
-        view.put("driver_version", DRIVER_VERSION);
+        view.put("driver_version", EmulatedBackend.DRIVER_VERSION);
         view.put("storage_protocol", "iSCSI");
         view.put("display_name", null);
         view.put("description", null);

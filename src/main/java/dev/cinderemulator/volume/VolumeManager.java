@@ -12,6 +12,8 @@ import dev.cinderemulator.engine.FailureOutcomes;
 import dev.cinderemulator.engine.Transition;
 import dev.cinderemulator.engine.TransitionAction;
 import dev.cinderemulator.engine.TransitionHandler;
+import dev.cinderemulator.message.MessageField;
+import dev.cinderemulator.message.UserMessages;
 
 /**
  * Cinder's volume service ({@code cinder/volume/manager.py}): finishes the volume and snapshot work
@@ -25,12 +27,17 @@ class VolumeManager implements TransitionHandler {
     private final Snapshots snapshots;
     private final EmulatorClock clock;
     private final ObjectProvider<FailureOutcomes> outcomes;
+    private final VolumeTypes types;
+    private final UserMessages messages;
 
-    VolumeManager(Volumes volumes, Snapshots snapshots, EmulatorClock clock, ObjectProvider<FailureOutcomes> outcomes) {
+    VolumeManager(Volumes volumes, Snapshots snapshots, EmulatorClock clock, ObjectProvider<FailureOutcomes> outcomes,
+            VolumeTypes types, UserMessages messages) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.clock = clock;
         this.outcomes = outcomes;
+        this.types = types;
+        this.messages = messages;
     }
 
     @Override
@@ -48,7 +55,9 @@ class VolumeManager implements TransitionHandler {
         switch (action) {
             case VOLUME_CREATE -> volumes.findById(id).filter(Volume::isCreating)
                     .ifPresent(volume -> {
-                        if (fails(action, volume.id(), volume.projectId(), volume.id())) {
+                        if (!schedulable(volume, now)) {
+                            failScheduling(volume, now);
+                        } else if (fails(action, volume.id(), volume.projectId(), volume.id())) {
                             volume.failCreating(now);
                         } else {
                             volume.finishCreating(now);
@@ -84,6 +93,28 @@ class VolumeManager implements TransitionHandler {
                     });
             default -> throw new IllegalStateException("Not a volume transition: " + action);
         }
+    }
+
+    /**
+     * The scheduler's filters before the volume service sees the volume: the one backend must
+     * satisfy the type's extra specs ({@code CapabilitiesFilter}), else {@code NoValidBackend}.
+     */
+    private boolean schedulable(Volume volume, LocalDateTime now) {
+        return volume.volumeTypeId() == null || types.findById(volume.volumeTypeId())
+                .map(type -> EmulatedBackend.satisfies(
+                        EmulatedBackend.poolCapabilities(volumes.findOldestFirst(null), now), type.extraSpecs()))
+                .orElse(true);
+    }
+
+    /**
+     * {@code scheduler/manager.py _set_volume_state_and_notify}: the volume goes to {@code error}
+     * (its quota stays reserved, committed by the API) and the project gets the message
+     * "schedule allocate volume:Could not find any available weighted backend."
+     */
+    private void failScheduling(Volume volume, LocalDateTime now) {
+        volume.failCreating(now);
+        messages.create(volume.projectId(), MessageField.Action.SCHEDULE_ALLOCATE_VOLUME, MessageField.VOLUME,
+                volume.id(), MessageField.Detail.NO_BACKEND_AVAILABLE);
     }
 
     private boolean fails(TransitionAction action, String resourceId, String projectId, String volumeId) {

@@ -90,4 +90,44 @@ class MessagesAcceptanceTests extends AcceptanceTestSupport {
         at("3.5").queryParam("resource_uuid", backup).get("/v3/messages").then().body("messages", hasSize(0));
         at("3.3").get("/v3/messages/{id}", id).then().statusCode(404);
     }
+
+    /**
+     * Tempest's {@code test_user_messages}: a type whose extra specs no backend satisfies leaves
+     * the volume in {@code error} once the scheduler has run, with the scheduler's message; the
+     * volume still counts against the quota, as the API committed it.
+     */
+    @Test
+    void aVolumeNoBackendCanTakeLeavesTheSchedulersMessage() {
+        String unmatched = cinder().body("{\"volume_type\": {\"name\": \"nowhere-" + Ids.project() + "\", "
+                + "\"extra_specs\": {\"volume_backend_name\": \"lvm-elsewhere\", \"vendor_name\": \"Open Source\"}}}")
+                .post("/v3/types").then().statusCode(200).extract().path("volume_type.id");
+        String volume = cinder().body("{\"volume\": {\"size\": 2, \"volume_type\": \"" + unmatched + "\"}}")
+                .post("/v3/volumes").then().statusCode(202).body("volume.status", equalTo("creating"))
+                .extract().path("volume.id");
+        at("3.5").queryParam("resource_uuid", volume).get("/v3/messages").then().statusCode(200)
+                .body("messages", hasSize(0));
+        settle();
+        cinder().get("/v3/volumes/{id}", volume).then().statusCode(200).body("volume.status", equalTo("error"));
+        at("3.5").queryParam("resource_uuid", volume).get("/v3/messages").then().statusCode(200)
+                .body("messages", hasSize(1))
+                .body("messages[0].event_id", equalTo("VOLUME_VOLUME_001_003"))
+                .body("messages[0].user_message",
+                        equalTo("schedule allocate volume:Could not find any available weighted backend."))
+                .body("messages[0].message_level", equalTo("ERROR"))
+                .body("messages[0].resource_type", equalTo("VOLUME"))
+                .body("messages[0].resource_uuid", equalTo(volume));
+        cinder().queryParam("usage", "true").get("/v3/os-quota-sets/{id}", project).then().statusCode(200)
+                .body("quota_set.volumes.in_use", equalTo(1)).body("quota_set.gigabytes.in_use", equalTo(2));
+
+        // The backend's own name and vendor (capabilities:-scoped or not) do place the volume.
+        String matched = cinder().body("{\"volume_type\": {\"name\": \"here-" + Ids.project() + "\", "
+                + "\"extra_specs\": {\"volume_backend_name\": \"lvm\", \"capabilities:storage_protocol\": \"iSCSI\", "
+                + "\"total_capacity_gb\": \">= 100\", \"vendor:anything\": \"x\"}}}")
+                .post("/v3/types").then().statusCode(200).extract().path("volume_type.id");
+        String placed = cinder().body("{\"volume\": {\"size\": 1, \"volume_type\": \"" + matched + "\"}}")
+                .post("/v3/volumes").then().statusCode(202).extract().path("volume.id");
+        settle();
+        cinder().get("/v3/volumes/{id}", placed).then().statusCode(200).body("volume.status", equalTo("available"));
+        at("3.5").queryParam("resource_uuid", placed).get("/v3/messages").then().body("messages", hasSize(0));
+    }
 }
