@@ -23,7 +23,6 @@ import dev.cinderemulator.identity.Identities.IssuedToken;
 import dev.cinderemulator.identity.Identities.UserView;
 import dev.cinderemulator.web.ExternalUrl;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -216,18 +215,6 @@ class ClientSetupRoutes {
     }
 
     private JsonNode object(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ControlException.badRequest("A JSON object is required as the request body");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JacksonException malformed) {
-            throw ControlException.badRequest("The body is not valid JSON: " + malformed.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw ControlException.badRequest("A JSON object is required as the request body");
-        }
-        return node;
+        return ControlException.jsonObject(json, body);
     }
 }

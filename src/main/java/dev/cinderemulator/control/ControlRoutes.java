@@ -34,7 +34,6 @@ import dev.cinderemulator.engine.Transition;
 import dev.cinderemulator.engine.TransitionAction;
 import dev.cinderemulator.engine.TransitionScheduler;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -364,19 +363,7 @@ class ControlRoutes {
     }
 
     private JsonNode object(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ControlException.badRequest("A JSON object is required as the request body");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JacksonException malformed) {
-            throw ControlException.badRequest("The body is not valid JSON: " + malformed.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw ControlException.badRequest("A JSON object is required as the request body");
-        }
-        return node;
+        return ControlException.jsonObject(json, body);
     }
 
     private static Optional<Duration> delay(String field, JsonNode value) {

@@ -145,16 +145,7 @@ final class VolumeViews {
 
     /** {@code views/snapshots.py} v3 {@code detail}: create, show, update and the detail list. */
     static Map<String, Object> snapshot(CinderRequest request, Snapshot snapshot) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", snapshot.id());
-        view.put("created_at", CinderTime.format(snapshot.createdAt()));
-        view.put("updated_at", CinderTime.format(snapshot.updatedAt()));
-        view.put("name", snapshot.name());
-        view.put("description", snapshot.description());
-        view.put("volume_id", snapshot.volumeId());
-        view.put("status", snapshot.status().toString());
-        view.put("size", snapshot.size());
-        view.put("metadata", new TreeMap<>(snapshot.metadata()));
+        Map<String, Object> view = snapshotSummary(snapshot);
         if (request.atLeast(Microversions.GROUP_SNAPSHOTS)) {
             view.put("group_snapshot_id", null);
         }
