@@ -28,7 +28,8 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 log=$(mktemp)
 java -jar "$jar" --server.port="$port" >"$log" 2>&1 &
 emulator=$!
-trap 'kill "$emulator" 2>/dev/null; wait "$emulator" 2>/dev/null; rm -f "$log"' EXIT
+# The emulator ends by SIGTERM (143): under set -e that status must not become the script's own.
+trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true; rm -f "$log"' EXIT
 
 deadline=$((SECONDS + 180))
 until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
