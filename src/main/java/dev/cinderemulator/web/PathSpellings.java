@@ -47,7 +47,7 @@ class PathSpellings extends OncePerRequestFilter {
     private static boolean parsable(String raw) {
         try {
             RequestPath.parse(raw, null).elements().forEach(element -> element.value());
-            return RequestPaths.canonical(raw) != null;
+            return true;
         } catch (IllegalArgumentException malformed) {
             return false;
         }

@@ -19,12 +19,22 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class RequestPaths {
 
+    private static final String ATTRIBUTE = RequestPaths.class.getName();
+
     private RequestPaths() {
     }
 
     /** The request's path, decoded, without parameters and dot or empty segments, in lower case. */
     public static String canonical(HttpServletRequest request) {
-        return canonical(request.getRequestURI());
+        // Asked by several filters of every request (access, journal, limits): worked out once.
+        // Keyed by the raw URI too, since CinderUrlLayout hands later filters a rewritten one.
+        String raw = request.getRequestURI();
+        if (request.getAttribute(ATTRIBUTE) instanceof String[] cached && cached[0].equals(raw)) {
+            return cached[1];
+        }
+        String canonical = canonical(raw);
+        request.setAttribute(ATTRIBUTE, new String[] { raw, canonical });
+        return canonical;
     }
 
     /** As {@link #canonical(HttpServletRequest)}, from the raw request URI. */
